@@ -1,0 +1,207 @@
+"""Actor lexicons: loading the data files of ``rasid/data/lexicons`` into matchers.
+
+Files (TSV, header line, ``#`` comments allowed):
+- ``countries.tsv``  code, kind (name|nisba|capital|alias), form, note
+- ``igos.tsv``       code, form, identifier, note
+- ``offices.tsv``    form, sector, office, level, note
+- ``groups.tsv``     form, code, sector, identifier, note
+- ``actors_kb.tsv``  name, aliases, code, sector, office, from, to, note
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rasid.text.match import PhraseMatcher, phrase_key
+from rasid.text.normalize import fold
+
+__all__ = [
+    "CountryForm",
+    "Office",
+    "Group",
+    "KBPerson",
+    "ActorLexicon",
+    "actor_lexicon",
+    "read_tsv",
+    "data_path",
+]
+
+
+def data_path(*parts: str) -> Path:
+    return Path(str(resources.files("rasid").joinpath("data", *parts)))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV data file as dicts; blank and ``#`` lines skipped. Missing file → []."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        return []
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryForm:
+    code: str
+    kind: str  # name | nisba | capital | alias
+    form: str
+    ambiguous: tuple[str, ...] = ()  # other codes this form may denote
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    form: str
+    sector: str
+    office: str
+    level: int
+    kind: str = "office"  # office | rank | body | generic | delegation
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    form: str
+    code: str | None
+    sector: str
+    identifier: str
+    igo: bool = False
+    weak: bool = False  # also an ordinary word (فتح، القاعدة، الجزيرة): needs a cue
+
+
+@dataclass(slots=True)
+class KBPerson:
+    name: str
+    aliases: tuple[str, ...]
+    code: str
+    sector: str
+    office: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def active(self, on: dt.date | None) -> bool:
+        if on is None:
+            return True
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+def _date(s: str, end: bool = False) -> dt.date | None:
+    s = s.strip()
+    if not s:
+        return None
+    parts = s.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+        m = int(parts[1])
+        if len(parts) == 2:
+            if end:
+                nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+                return nxt - dt.timedelta(days=1)
+            return dt.date(y, m, 1)
+        return dt.date(y, m, int(parts[2]))
+    except ValueError:
+        return None
+
+
+_RANK_SECTORS = {"MIL"}
+
+
+@dataclass
+class ActorLexicon:
+    countries: PhraseMatcher = field(default_factory=PhraseMatcher)
+    offices: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(tanween=True, dual=True))
+    groups: PhraseMatcher = field(default_factory=PhraseMatcher)
+    persons: PhraseMatcher = field(default_factory=PhraseMatcher)
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> first Arabic name
+    kb: list[KBPerson] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # every first token of every entry (fast reject)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> ActorLexicon:
+        folder = folder or data_path("lexicons")
+        lex = cls()
+        # countries: a form listed for several codes is ambiguous
+        by_form: dict[tuple[str, ...], list[dict[str, str]]] = {}
+        for row in read_tsv(folder / "countries.tsv"):
+            form = row.get("form", "")
+            if not form or not row.get("code"):
+                continue
+            by_form.setdefault(phrase_key(form), []).append(row)
+        for rows in by_form.values():
+            first = rows[0]
+            codes = tuple(dict.fromkeys(r["code"].upper() for r in rows))
+            cf = CountryForm(first["code"].upper(), first.get("kind", "name") or "name", first["form"],
+                             ambiguous=codes[1:])
+            lex.countries.add(first["form"], cf)
+            if cf.kind == "name":
+                lex.country_names.setdefault(cf.code, cf.form)
+        for row in read_tsv(folder / "igos.tsv"):
+            if row.get("form"):
+                lex.groups.add(row["form"], Group(row["form"], (row.get("code") or "IGO").upper(), "IGO",
+                                                  row.get("identifier") or row["form"], igo=True,
+                                                  weak="weak" in (row.get("note") or "")))
+        for row in read_tsv(folder / "groups.tsv"):
+            if row.get("form"):
+                lex.groups.add(row["form"], Group(row["form"], (row.get("code") or "").upper() or None,
+                                                  row.get("sector") or "UNK",
+                                                  row.get("identifier") or row["form"],
+                                                  weak="weak" in (row.get("note") or "")))
+        for row in read_tsv(folder / "offices.tsv"):
+            if not row.get("form"):
+                continue
+            try:
+                level = int(row.get("level") or 5)
+            except ValueError:
+                level = 5
+            note = (row.get("note") or "").lower()
+            kind = "office"
+            for k, name in (("rank", "rank"), ("institution", "body"), ("body", "body"), ("generic", "generic"),
+                            ("delegation", "delegation"), ("title", "title")):
+                if note.startswith(k) or f"; {k}" in note or f" {k}" in f" {note.split(';')[0]}":
+                    kind = name
+                    break
+            lex.offices.add(row["form"], Office(row["form"], row.get("sector") or "GOV",
+                                                row.get("office") or "", level, kind, weak="weak" in note))
+        for row in read_tsv(folder / "actors_kb.tsv"):
+            if not row.get("name"):
+                continue
+            p = KBPerson(row["name"], tuple(a.strip() for a in (row.get("aliases") or "").replace("|", ";").split(";") if a.strip()),
+                         (row.get("code") or "").upper(), row.get("sector") or "GOV", row.get("office") or "",
+                         _date(row.get("from", "")), _date(row.get("to", ""), end=True))
+            lex.kb.append(p)
+            for form in (p.name, *p.aliases):
+                # several KB rows may share a name (offices over time): keep a list
+                key = phrase_key(form)
+                if not key:
+                    continue
+                existing = lex.persons.get(key)
+                if existing is None:
+                    lex.persons.add(form, [p])
+                else:
+                    existing.append(p)
+        return lex
+
+    def kb_lookup(self, name: str, on: dt.date | None = None) -> KBPerson | None:
+        key = fold(name)
+        best = None
+        for p in self.kb:
+            if fold(p.name) == key or key in (fold(a) for a in p.aliases):
+                if p.active(on):
+                    return p
+                best = best or p
+        return best
+
+
+@lru_cache(maxsize=2)
+def actor_lexicon(folder: str | None = None) -> ActorLexicon:
+    """The packaged actor lexicon, loaded once per process."""
+    return ActorLexicon.load(Path(folder) if folder else None)

@@ -1,0 +1,596 @@
+"""Actor mentions: lexicon atoms composed into actor phrases, then linked within the article.
+
+An actor phrase in Arabic news is a head (an office, rank, body or named group,
+or a country) followed by modifiers that say whose it is and who holds it::
+
+    نائب وزير الدفاع   الروسي     يونس بك يفكيروف
+    [office]          [nisba]    [name]
+
+    وزير الدفاع   بالحكومة المكلفة من مجلس النواب   أحميد حومة
+    [office]      [ب + named government]            [name]
+
+    رئيس جمهورية   النيجر     الجنرال   عبدالرحمن تشياني
+    [office]       [country]  [rank]    [name]
+
+``find_mentions`` finds the atoms with the lexicons (clitic-aware), composes them
+left to right into phrases, reads a person name after a title, links short and
+full forms of a name within the article, and fills the country of phrases that
+name none from the phrase's own context (a place in the same sentence) or from
+the article's home country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasid.actors.lexicon import ActorLexicon, CountryForm, Group, KBPerson, Office, actor_lexicon, data_path, read_tsv
+from rasid.model import Document, Mention, Token
+from rasid.text.match import Match
+from rasid.text.normalize import fold
+
+__all__ = ["find_mentions", "home_country", "Atom"]
+
+# modifiers that may stand between a title and the name
+_MODIFIERS = {fold(w) for w in ("السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "المؤقت", "المؤقتة",
+                                 "الجديد", "الجديدة", "المكلف", "المكلفة", "بالإنابة", "أول", "الأول",
+                                 "العام", "العامة", "الخاص", "الخاصة", "الدائم", "الأممي", "الأممية")}
+_FORMER = {fold(w) for w in ("السابق", "السابقة", "الأسبق")}
+_OF_PREPS = ("ب", "ل", "في")  # وزير الدفاع بالحكومة ... / في الحكومة / للقيادة العامة
+_FROM = fold("من")
+_AFFIL = {fold(w) for w in ("التابعة", "التابع", "التابعين", "الموالية", "الموالي", "الموالين", "المدعومة",
+                             "المدعوم")}
+_AND = "و"
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(fold(r["form"]) for r in read_tsv(data_path("lexicons", "stopwords.tsv")) if r.get("form"))
+
+
+@dataclass(slots=True)
+class Atom:
+    i: int
+    j: int
+    kind: str  # country | office | group | person
+    payload: object
+    prefix: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Phrase:
+    i: int
+    j: int
+    head: Atom
+    codes: list[str] = field(default_factory=list)
+    sector: str | None = None
+    office: str | None = None
+    office_level: int = 99
+    name: tuple[int, int] | None = None  # token range of the person name
+    identifier: str | None = None
+    former: bool = False
+    group: Group | None = None
+    kind: str = "office"
+    code_source: str = ""
+    ambiguous: tuple[str, ...] = ()
+    offices: list[Office] = field(default_factory=list)
+
+
+def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
+    toks = doc.tokens
+    out: list[Atom] = []
+    i = lo
+    while i < hi:
+        best: tuple[Match, str] | None = None
+        for kind, matcher in (("group", lex.groups), ("office", lex.offices), ("country", lex.countries),
+                              ("person", lex.persons)):
+            m = matcher.match_at(toks, i, hi)
+            if m is not None and (best is None or m.j > best[0].j):
+                best = (m, kind)
+        if best is None:
+            poss = _possessed_office(toks[i], lex)
+            if poss is not None:
+                out.append(Atom(i, i + 1, "office", poss, "", toks[i].start, toks[i].end))
+            i += 1
+            continue
+        m, kind = best
+        if getattr(m.payload, "weak", False) and not _weak_ok(toks, m, lex, hi):
+            i += 1
+            continue
+        out.append(Atom(m.i, m.j, kind, m.payload, m.prefix, m.start, m.end))
+        i = m.j
+    return out
+
+
+_GROUP_CUES = {fold(w) for w in ("حركة", "حزب", "جماعة", "تنظيم", "قناة", "فضائية", "حلف", "قوات", "أجهزة",
+                                  "ميليشيا", "ميليشيات", "فصيل", "مقاتلي", "عناصر")}
+
+
+def _weak_ok(toks: Sequence[Token], m: Match, lex: ActorLexicon, hi: int) -> bool:
+    """A weak entry (also an ordinary word) counts only after a cue (حركة فتح) or before a nisba (الأمن الليبي)."""
+    if m.i > 0 and set(toks[m.i - 1].forms) & _GROUP_CUES:
+        return True
+    if m.j < hi:
+        nxt = lex.countries.match_at(toks, m.j, hi)
+        if nxt is not None and nxt.i == m.j and isinstance(nxt.payload, CountryForm) and nxt.payload.kind == "nisba":
+            return True
+    return False
+
+
+_POSSESSIVE = ("هما", "هم", "ها", "ه")
+
+
+def _possessed_office(t: Token, lex: ActorLexicon) -> Office | None:
+    """قائدها / رئيسه / زعيمهم: a one-word title with a possessive pronoun (its owner is resolved later)."""
+    w = t.norm
+    for suf in _POSSESSIVE:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            o = lex.offices.get((w[: -len(suf)],))
+            if isinstance(o, Office) and _person_office(o):
+                return Office(o.form, o.sector, o.office, o.level, "possessed")
+    return None
+
+
+_PLACE_CUES = {fold(w) for w in ("مدينة", "محافظة", "العاصمة", "منطقة", "ولاية", "إقليم", "مطار", "شرق", "غرب",
+                                  "شمال", "جنوب", "وسط", "قرية", "بلدة", "ميناء", "قاعدة", "مقر", "قصر")}
+
+
+def _is_place_word(t: Token, first: bool) -> bool:
+    """A place name cannot start a person name; later in a name only major places end it
+    (many family names are also small towns: ماروا / Maroua)."""
+    try:
+        from rasid.place.gazetteer import load_gazetteer
+    except ImportError:  # pragma: no cover
+        return False
+    gaz = load_gazetteer()
+    for f in t.forms:
+        if f in _PLACE_CUES:
+            return True
+        for e in gaz.candidates(f):
+            if gaz.form_policy(f) in ("drop", "cue"):
+                continue
+            if first or e.resolution in ("country", "province") or e.population >= 1_000_000:
+                return True
+    return False
+
+
+def _is_name_token(t: Token, stop: frozenset[str], first: bool = True) -> bool:
+    w = t.norm
+    if not t.is_word or w in stop or w.isdigit():
+        return False
+    if len(w) < 2:
+        return False
+    for f, pre in zip(t.forms, t.prefixes, strict=False):
+        # بالحكومة، للقيادة، لمدينة: a preposition + a definite or cue word starts a new phrase
+        if pre.strip("و") and (f.startswith("ال") or f in _PLACE_CUES):
+            return False
+    if _is_place_word(t, first):
+        return False
+    # a token with a conjunction/preposition proclitic whose stem is a stopword ends the name
+    return all(not (pre and f in stop) for f, pre in zip(t.forms, t.prefixes, strict=False))
+
+
+def _read_name(doc: Document, i: int, hi: int, atom_starts: set[int], stop: frozenset[str],
+               ner_pers: set[int]) -> int:
+    """Return one past the last token of a person name starting at token i (i if none)."""
+    toks = doc.tokens
+    j = i
+    while j < hi and j - i < 5 and j not in atom_starts and _is_name_token(toks[j], stop, first=j == i):
+        # a conjunction-prefixed word starts a new conjunct unless the tagger says it is inside a name
+        if j > i and toks[j].norm.startswith(_AND) and j not in ner_pers:
+            break
+        j += 1
+    # names are at least one token; a lone token right after a title is accepted only
+    # when it is not a common adjective-looking word ending in ي/يه (nisba-like)
+    if j - i == 1 and (toks[i].norm.endswith("يه") or toks[i].norm.endswith("يين")) and i not in ner_pers:
+        return i
+    return j
+
+
+def home_country(doc: Document) -> str | None:
+    """The article's home country: the dateline's country, else the most mentioned one."""
+    dl = doc.article.dateline
+    if dl is not None:
+        from rasid.place.resolve import geocode  # lazy: the place layer is optional here
+
+        p = geocode(dl.text)
+        if p is not None and p.country_code:
+            return p.country_code
+    if doc.countries:
+        return max(doc.countries.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return None
+
+
+def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tuple[int, int, str]] | None = None,
+                  ) -> list[Mention]:
+    """Actor mentions of the document, in text order, with linked identities.
+
+    ``ner`` are optional (start, end, label) name proposals of the statistical tagger.
+    Also fills ``doc.countries`` (code → number of mentions).
+    """
+    lex = lex or actor_lexicon()
+    stop = _stopwords()
+    toks = doc.tokens
+    ner = ner or []
+    ner_pers: set[int] = set()
+    if ner:
+        k = 0
+        spans = sorted(s for s in ner if s[2] in ("PERS", "PER"))
+        for t in toks:
+            while k < len(spans) and spans[k][1] <= t.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= t.start < spans[k][1]:
+                ner_pers.add(t.index)
+    phrases: list[_Phrase] = []
+    for sent in doc.sentences:
+        atoms = _atoms(doc, lex, sent.tok_start, sent.tok_end)
+        phrases.extend(_compose(doc, atoms, sent.tok_end, stop, ner_pers))
+    mentions = [_to_mention(doc, p, lex) for p in phrases]
+    _count_countries(doc, mentions)
+    _link_names(doc, mentions, lex, stop, ner_pers)
+    _resolve_anaphora(doc, mentions)
+    return mentions
+
+
+def _resolve_anaphora(doc: Document, mentions: list[Mention]) -> None:
+    """Fill the country of a mention that names none from an earlier mention of the same actor.
+
+    - a titled name met before with its country ("الوزير الحويج" after "وزير الخارجية ... عبدالهادي الحويج");
+    - a definite title or body repeated without its country ("الوفد" after "الوفد النيجري").
+    """
+    by_name: dict[str, Mention] = {}
+    by_head: dict[str, Mention] = {}
+    last_group: Mention | None = None
+    for m in mentions:
+        if m.extra.get("possessed") and last_group is not None and m.start - last_group.end < 600:
+            m.code = last_group.code
+            m.extra["codes"] = [last_group.code] if last_group.code else []
+            m.extra["code_source"] = "possessor"
+            m.extra["antecedent"] = last_group.start
+            if m.sector in (None, "MIL", "GOV") and last_group.sector in ("REB", "PRM", "UAF", "IMG", "PTY"):
+                m.sector = last_group.sector
+            m.identifier = f"{m.office} of {last_group.identifier or last_group.text}"
+        if m.kind in ("org", "igo") and m.code:
+            last_group = m
+        if m.code is None:
+            src = None
+            if m.name:
+                key = fold(m.name)
+                src = by_name.get(key) or by_name.get(key.split()[-1])
+            elif m.kind == "office" and doc.text[m.start:m.start + 2] in ("ال", "ال"):
+                src = by_head.get(m.office or "")
+            if src is not None:
+                m.code = src.code
+                m.extra["codes"] = [src.code]
+                m.extra["code_source"] = "anaphora"
+                m.extra["antecedent"] = src.start
+                if m.sector is None:
+                    m.sector = src.sector
+                if m.identifier in (None, m.name) and src.identifier:
+                    m.identifier = src.identifier
+        if m.code:
+            if m.name:
+                key = fold(m.name)
+                by_name[key] = m
+                by_name.setdefault(key.split()[-1], m)
+            if m.office:
+                by_head[m.office] = m
+
+
+def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ner_pers: set[int]) -> list[_Phrase]:
+    toks = doc.tokens
+    atom_starts = {a.i for a in atoms}
+    out: list[_Phrase] = []
+    k = 0
+    while k < len(atoms):
+        a = atoms[k]
+        p = _Phrase(a.i, a.j, a)
+        _absorb(p, a, first=True)
+        k += 1
+        # extend with adjacent atoms that modify the head
+        while k < len(atoms):
+            b = atoms[k]
+            gap = b.i - p.j
+            construct = not toks[p.j - 1].norm.startswith("ال")  # head in construct state: وزير خارجية، رئيس جمهورية
+            if gap == 0 and not b.prefix:
+                if b.kind == "country" and b.payload.kind == "nisba" and p.head.kind in ("office", "group"):
+                    _absorb(p, b)
+                    p.j = b.j
+                    k += 1
+                    continue
+                if b.kind == "country" and b.payload.kind in ("name", "alias") and p.head.kind == "office" \
+                        and construct and p.name is None:
+                    _absorb(p, b)
+                    p.j = b.j
+                    k += 1
+                    continue
+                if b.kind in ("office", "group") and p.head.kind == "office" and p.name is None and construct:
+                    _absorb(p, b)
+                    p.j = b.j
+                    k += 1
+                    continue
+            # "القوات التابعة للقيادة العامة": affiliation
+            if gap == 1 and toks[p.j].norm in _AFFIL and b.prefix.endswith("ل") and b.kind in ("group", "office") \
+                    and p.head.kind == "office" and p.name is None:
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
+            # "السلطات في تشاد" / "الحكومة في ليبيا"
+            if gap == 1 and toks[p.j].norm == "في" and b.kind == "country" and b.payload.kind == "name" \
+                    and p.head.kind == "office" and p.name is None and isinstance(p.head.payload, Office) \
+                    and not _person_office(p.head.payload):
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
+            if gap == 0 and b.prefix in _OF_PREPS and p.head.kind == "office" and p.name is None and (
+                    b.kind == "group" or (b.kind == "office" and isinstance(b.payload, Office)
+                                          and b.payload.kind == "body")):
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
+            # "وفد ... من تشاد والنيجر" / "وفدا رفيع المستوى من تشاد"
+            if b.kind == "country" and p.head.kind == "office" and p.name is None and not p.codes:
+                between = [t.norm for t in toks[p.j:b.i]]
+                if between and between[-1] == _FROM and len(between) <= 6 and b.payload.kind != "nisba":
+                    _absorb(p, b)
+                    p.j = b.j
+                    k += 1
+                    # compound: "من تشاد والنيجر"
+                    while k < len(atoms) and atoms[k].kind == "country" and atoms[k].i == p.j \
+                            and atoms[k].prefix == _AND:
+                        p.codes.append(atoms[k].payload.code)
+                        p.j = atoms[k].j
+                        k += 1
+                    continue
+            # modifiers (السابق، المكلف) between the title and what follows
+            if gap > 0 and all(t.norm in _MODIFIERS for t in toks[p.j:b.i]) and b.kind in ("country",) \
+                    and b.payload.kind == "nisba":
+                p.former = p.former or any(t.norm in _FORMER for t in toks[p.j:b.i])
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
+            break
+        # a person name after a title (office or rank), possibly after modifiers
+        if p.head.kind == "office" and p.name is None:
+            j = p.j
+            while j < hi and toks[j].norm in _MODIFIERS:
+                p.former = p.former or toks[j].norm in _FORMER
+                j += 1
+            # a rank or a second title right before the name (الجنرال، اللواء)
+            while k < len(atoms) and atoms[k].i == j and atoms[k].kind == "office" and not atoms[k].prefix \
+                    and atoms[k].payload.kind in ("rank", "title"):
+                _absorb(p, atoms[k])
+                j = atoms[k].j
+                k += 1
+            if k < len(atoms) and atoms[k].i == j and atoms[k].kind == "person" and not atoms[k].prefix:
+                _absorb(p, atoms[k])
+                p.name = (atoms[k].i, atoms[k].j)
+                p.j = atoms[k].j
+                k += 1
+            else:
+                e = _read_name(doc, j, hi, atom_starts, stop, ner_pers)
+                if e > j and _office_takes_name(p, doc):
+                    p.name = (j, e)
+                    p.j = e
+        out.append(p)
+    return out
+
+
+_PERSON_WORDS = ("minister", "president", "king", "prince", "director", "chief", "commander", "ambassador",
+                 "envoy", "general", "secretary", "spokes", "governor", "mayor", "deputy", "undersecretary",
+                 "representative", "head", "chairman", "leader", "judge", "speaker", "member", "official",
+                 "advis", "consul", "emir", "sheikh", "sultan", "crown", "officer", "colonel", "major", "captain",
+                 "lieutenant", "marshal", "brigadier", "admiral", "prosecutor", "mufti", "imam", "cleric",
+                 "attorney", "president", "premier", "chargé", "charge", "coordinator", "inspector", "manager",
+                 "activist", "journalist", "correspondent", "analyst", "expert", "lawmaker", "mp", "senator")
+
+
+def _person_office(o: Office) -> bool:
+    label = o.office.lower()
+    return o.kind in ("rank", "title") or (o.kind in ("office", "generic") and any(w in label for w in _PERSON_WORDS))
+
+
+def _office_takes_name(p: _Phrase, doc: Document) -> bool:
+    o = p.head.payload
+    if not isinstance(o, Office) or o.kind in ("body", "delegation"):
+        return False
+    last = doc.tokens[p.j - 1].norm
+    if last.endswith("ات") or last.endswith("ين") or last.endswith("ون"):
+        return False  # plural heads (السلطات، المسؤولين) are not followed by a name
+    return _person_office(o) or any(
+        isinstance(a, Office) and _person_office(a) for a in getattr(p, "offices", ()))
+
+
+def _absorb(p: _Phrase, a: Atom, first: bool = False) -> None:
+    if a.kind == "country":
+        cf: CountryForm = a.payload  # type: ignore[assignment]
+        if cf.code not in p.codes:
+            p.codes.append(cf.code)
+        p.ambiguous = cf.ambiguous
+        p.code_source = cf.kind
+        if first:
+            p.kind = cf.kind if cf.kind != "alias" else "country"
+            p.sector = "GOV" if cf.kind in ("capital",) else None
+    elif a.kind == "office":
+        o: Office = a.payload  # type: ignore[assignment]
+        p.offices.append(o)
+        if o.kind == "rank":
+            if p.sector is None:
+                p.sector = o.sector
+            if p.office is None:
+                p.office = o.office
+            return
+        # the most senior office gives the label; a generic head (director, head of) takes its
+        # sector from the body it heads
+        if p.office is None:
+            p.office = o.office
+            p.office_level = o.level
+            p.sector = o.sector
+        else:
+            p.office = f"{p.office}, {o.office}" if o.office and o.office not in p.office else p.office
+            if p.head.kind == "office" and isinstance(p.head.payload, Office) and p.head.payload.kind == "generic":
+                p.sector = o.sector
+        if first:
+            p.kind = "office" if o.kind != "body" else "org"
+    elif a.kind == "group":
+        g: Group = a.payload  # type: ignore[assignment]
+        if g.code and g.code not in p.codes:
+            p.codes.append(g.code)
+        if p.group is None:
+            p.group = g
+        if first:
+            p.kind = "igo" if g.igo else "org"
+            p.sector = g.sector
+            p.identifier = g.identifier
+        elif p.sector is None or (isinstance(p.head.payload, Office) and p.head.payload.kind == "generic"):
+            p.sector = g.sector
+        if p.code_source == "":
+            p.code_source = "group"
+    elif a.kind == "person":
+        persons: list[KBPerson] = a.payload  # type: ignore[assignment]
+        kbp = persons[0]
+        if kbp.code and kbp.code not in p.codes and not p.codes:
+            p.codes.append(kbp.code)
+        p.identifier = kbp.name
+        if p.sector is None:
+            p.sector = kbp.sector
+        if p.office is None and kbp.office:
+            p.office = kbp.office
+        if first:
+            p.kind = "person"
+            p.name = (a.i, a.j)
+
+
+def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
+    toks = doc.tokens
+    start = p.head.start
+    end = toks[p.j - 1].end
+    name = None
+    if p.name is not None:
+        ns, ne = p.name
+        name = doc.text[toks[ns].start:toks[ne - 1].end]
+    code = p.codes[0] if p.codes else None
+    sector = p.sector
+    if p.former and sector in ("GOV", "MIL"):
+        sector = "ELI"
+    if p.kind in ("name", "nisba", "country", "capital") and sector is None:
+        sector = "GOV" if p.kind != "nisba" else None
+    identifier = p.identifier
+    if name and p.kind != "person":
+        kbp = lex.kb_lookup(name, doc.article.published)
+        if kbp is not None:
+            identifier = kbp.name
+            if code is None and kbp.code:
+                code = kbp.code
+    m = Mention(start=start, end=end, text=doc.text[start:end], kind=p.kind, code=code, sector=sector,
+                office=p.office, name=name, identifier=identifier or name, source="lexicon")
+    m.extra["codes"] = list(p.codes)
+    m.extra["prefix"] = p.head.prefix
+    m.extra["tok"] = (p.i, p.j)
+    m.extra["code_source"] = p.code_source or ("kb" if code else "")
+    if isinstance(p.head.payload, Office) and p.head.payload.kind == "possessed":
+        m.extra["possessed"] = True
+    if p.ambiguous:
+        m.extra["ambiguous"] = list(p.ambiguous)
+    if p.name is not None:
+        m.extra["name_tok"] = p.name
+    return m
+
+
+def _count_countries(doc: Document, mentions: list[Mention]) -> None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        for c in m.extra.get("codes", []) or ([m.code] if m.code else []):
+            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"):
+                counts[c] = counts.get(c, 0) + 1
+    doc.countries = counts
+    # an ambiguous nisba (النيجيري: Niger or Nigeria) follows the country the article talks about
+    for m in mentions:
+        amb = m.extra.get("ambiguous")
+        if amb and m.code:
+            options = [m.code, *amb]
+            best = max(options, key=lambda c: (counts.get(c, 0) - (1 if c == m.code else 0), c == m.code))
+            if best != m.code:
+                m.code = best
+                m.extra["codes"] = [best if c == options[0] else c for c in m.extra.get("codes", [])]
+
+
+def _link_names(doc: Document, mentions: list[Mention], lex: ActorLexicon, stop: frozenset[str],
+                ner_pers: set[int]) -> None:
+    """Link short and repeated forms of names to the full form met earlier in the article.
+
+    Each titled name registers its full form and its last token (family name); a later
+    bare occurrence of either, outside any phrase, becomes a person mention with the
+    identity of the most recent full form it fits ("خليفة حفتر" and "صدام خليفة حفتر"
+    stay apart: the longer known form that matches wins).
+    """
+    toks = doc.tokens
+    known: list[tuple[tuple[str, ...], Mention]] = []
+    for m in mentions:
+        nt = m.extra.get("name_tok")
+        if nt and nt[1] - nt[0] >= 1:
+            key = tuple(t.norm for t in toks[nt[0]:nt[1]])
+            known.append((key, m))
+    if not known:
+        return
+    covered: set[int] = set()
+    for m in mentions:
+        i, j = m.extra["tok"]
+        covered.update(range(i, j))
+    # index of keys by first token (and by family name for bare surname mentions)
+    by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+    for key, m in known:
+        by_first.setdefault(key[0], []).append((key, m))
+        if len(key) >= 2:
+            by_first.setdefault(key[-1], []).append(((key[-1],), m))
+    new: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if i in covered:
+            i += 1
+            continue
+        t = toks[i]
+        cands = []
+        for form in t.forms:
+            cands.extend(by_first.get(form, []))
+        best: tuple[int, Mention] | None = None
+        for key, m in cands:
+            if m.start > t.start:
+                continue  # only earlier full forms
+            n = len(key)
+            if n > 1:
+                words = [t.forms] + [(x.norm,) for x in toks[i + 1:i + n]]
+                if len(words) < n or any(key[q] not in words[q] for q in range(n)):
+                    continue
+            if best is None or n > best[0] or (n == best[0] and m.start > best[1].start):
+                best = (n, m)
+        if best is None:
+            i += 1
+            continue
+        n, src = best
+        s, e = t.start, toks[i + n - 1].end
+        key0 = next(k for k, mm in cands if mm is src and (len(k) == n))[0]
+        pre = next((p for f, p in zip(t.forms, t.prefixes, strict=False) if f == key0), "")
+        if pre:
+            s = t.start + len(t.text) - len(t.text.lstrip()) + len(pre)
+        mm = Mention(start=s, end=e, text=doc.text[s:e], kind="person", code=src.code, sector=src.sector,
+                     office=src.office, name=src.name, identifier=src.identifier, source="coref")
+        mm.extra.update({"codes": [src.code] if src.code else [], "prefix": pre, "tok": (i, i + n),
+                         "code_source": "coref", "name_tok": (i, i + n), "antecedent": src.start})
+        new.append(mm)
+        i += n
+    if new:
+        mentions.extend(new)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def mention_date(doc: Document) -> dt.date | None:
+    return doc.article.published

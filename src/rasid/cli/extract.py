@@ -1,0 +1,104 @@
+"""``rasid extract INPUT... [-o OUT] [--published YYYY-MM-DD] [--workers N]``: PLOVER JSON Lines.
+
+The contract (outside tools depend on it): one event a line; each line's ``doc``
+is the record's ``id`` when given, else the input file's name; an input that
+cannot be read is reported on stderr with its name and the reason, the others
+are still processed, and the exit status is then 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from rasid import CODER
+from rasid.model import Article
+
+__all__ = ["extract", "doc_name", "extract_one"]
+
+
+def doc_name(art: Article) -> str:
+    """The ``doc`` of an article's events: the record id, else the input file's name."""
+    if art.id:
+        return str(art.id)
+    if art.path:
+        base = art.path.split(":", 1)[0] if not Path(art.path).exists() else art.path
+        return Path(base).name
+    return "stdin"
+
+
+def extract_one(art: Article) -> list[dict[str, Any]]:
+    from rasid.pipeline import extract_article
+
+    name = doc_name(art)
+    out = []
+    for e in extract_article(art):
+        d = e.to_plover(CODER)
+        d["doc"] = name
+        out.append(d)
+    return out
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from e
+
+
+def _run_serial(items: Iterator[Any], out: TextIO, err: list[str]) -> int:
+    from rasid.read import ReadError
+
+    n = 0
+    for item in items:
+        if isinstance(item, ReadError):
+            err.append(str(item))
+            click.echo(f"rasid: {item}", err=True)
+            continue
+        try:
+            events = extract_one(item)
+        except Exception as e:  # one bad article never stops the others
+            msg = f"{doc_name(item)}: extraction failed ({type(e).__name__}: {e}); please report it"
+            err.append(msg)
+            click.echo(f"rasid: {msg}", err=True)
+            continue
+        for d in events:
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "out_path", type=click.Path(dir_okay=False), help="Write JSONL here (default stdout).")
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (output order is kept).")
+def extract(inputs: tuple[str, ...], out_path: str | None, published: dt.date | None, workers: int) -> None:
+    """Extract PLOVER events from files, folders or - (stdin) as JSON Lines."""
+    from rasid.read import read_inputs
+
+    errors: list[str] = []
+    out: TextIO = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
+    try:
+        items = read_inputs(list(inputs), published=published)
+        if workers > 1:
+            from rasid.parallel import run_parallel
+
+            run_parallel(items, out, errors, workers)
+        else:
+            _run_serial(items, out, errors)
+    finally:
+        if out_path:
+            out.close()
+        else:
+            out.flush()
+    if errors:
+        raise click.exceptions.Exit(2)

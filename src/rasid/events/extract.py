@@ -1,0 +1,808 @@
+"""Event detection and PLOVER coding over an annotated document.
+
+For each sentence: find triggers (``triggers.tsv``), cut the trigger's clause,
+read its modality, pick actor and recipient among the actor mentions by the
+trigger's role pattern (subject/object order of Arabic VSO and SVO clauses,
+prepositional targets, host/visitor constructions, بين X و Y, reciprocal
+البلدان, coordinated verbs sharing a subject, relative-clause subjects), attach
+a time (same clause, else discourse inheritance, else publication date for
+current news) and a place, and code the event. Events describing the same
+interaction inside the article are merged, keeping all their evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasid.events.modality import clause_bounds, is_background, modality
+from rasid.events.triggers import Trigger, TriggerLexicon, trigger_lexicon
+from rasid.model import Document, Entity, Event, Mention, Place, Sentence, Span, TimeExpr
+from rasid.text.match import Match
+from rasid.text.normalize import fold
+
+__all__ = ["extract_events", "Frame"]
+
+_LOC_PREPS = {"في", "الى", "ب", "ل", "من", "داخل", "قرب", "بالقرب"}
+_PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "لدى", "بين", "عبر", "حول", "نحو",
+                                  "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل")}
+_KULL_MIN = (fold("كل"), fold("من"))
+_DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
+                                  "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
+_CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم")}
+_RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين",
+                                  "الدولتان", "الثنائية", "الثنائي", "البلدين الشقيقين", "الحكومتين", "الحكومتان")}
+_RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين")}
+_BETWEEN = fold("بين")
+_WITH = fold("مع")
+_ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلالها", "خلاله", "بدوره", "بدورها", "لاحقا", "حيث",
+                               "اللقاء", "الزيارة", "الاجتماع", "المحادثات", "المباحثات", "الجولة", "ختامها",
+                               "ختام", "أثناء", "اثناء")}
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
+_LOCAL_EVENTS = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+_IGO = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
+
+
+@dataclass
+class Frame:
+    match: Match
+    trigger: Trigger
+    sent: Sentence
+    clause: tuple[int, int]
+    actor: list[Mention] = field(default_factory=list)
+    recipient: list[Mention] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    time: TimeExpr | None = None
+    time_source: str = ""
+    place: Place | None = None
+    place_source: str = ""
+    background: bool = False
+    anaphoric: bool = False
+    inferred: int = 0  # number of participants whose country was inferred
+    rule: str = ""
+    next_trigger: int = 0
+    prev_trigger: int = 0
+
+
+def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: bool = False) -> list[Event]:
+    """Events of an annotated document (mentions, times and places already filled)."""
+    lex = lex or trigger_lexicon()
+    toks = doc.tokens
+    frames: list[Frame] = []
+    ment_by_sent: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        s = doc.sentence_of(m.start)
+        if s is not None:
+            ment_by_sent.setdefault(s.index, []).append(m)
+    home = _home(doc)
+    last: Frame | None = None
+    for sent in doc.sentences:
+        matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
+                   if not (mt.prefix and toks[mt.i].norm in _protected())]
+        ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
+        starts = [mt.i for mt in matches]
+        sent_frames: list[Frame] = []
+        for k, mt in enumerate(matches):
+            trig: Trigger = mt.payload
+            a, b = clause_bounds(toks, sent.tok_start, sent.tok_end, mt.i)
+            f = Frame(mt, trig, sent, (a, b))
+            f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
+            f.prev_trigger = matches[k - 1].j if k > 0 else sent.tok_start
+            f.flags = modality(toks, a, mt.i, mt.prefix)
+            f.background = is_background(toks, a, mt.i)
+            f.anaphoric = _anaphoric(doc, mt, trig)
+            _roles(doc, f, ments, sent_frames, last, home)
+            _attach_time(doc, f, last)
+            _attach_place(doc, f, starts, last, home)
+            _fill_host(doc, f, home)
+            sent_frames.append(f)
+            if f.actor and not f.anaphoric and not (f.flags & {"negated", "hypothetical", "purpose"}):
+                last = f
+        frames.extend(sent_frames)
+    events: list[Event] = []
+    for f in frames:
+        ev = _code(doc, f, home, keep_all)
+        events.extend(ev)
+    events = _merge(events)
+    for k, e in enumerate(events):
+        e.id = _event_id(doc, e, k)
+    return events
+
+
+# --------------------------------------------------------------------------- participants
+
+
+@lru_cache(maxsize=1)
+def _protected() -> frozenset[str]:
+    """Whole words that are actor-lexicon heads: never read them as clitic + trigger (وزارة ≠ و + زاره)."""
+    from rasid.actors.lexicon import actor_lexicon
+
+    lex = actor_lexicon()
+    words: set[str] = set()
+    for matcher in (lex.offices, lex.groups, lex.countries):
+        words.update(k for k in matcher._root if k != "\x00")
+    return frozenset(words)
+
+
+def _home(doc: Document) -> str | None:
+    from rasid.actors.mentions import home_country
+
+    return home_country(doc)
+
+
+def _gov(doc: Document, m: Mention) -> str:
+    """The preposition governing a mention: its own proclitic (ب/ل/ك) or the word before it."""
+    pre = (m.extra.get("prefix") or "").lstrip("وف")
+    if pre:
+        return pre[-1] if pre[-1] in "بلك" else pre
+    i = m.extra["tok"][0]
+    if i > 0:
+        w = doc.tokens[i - 1]
+        if w.norm in _PREP_WORDS:
+            return w.norm
+        if w.norm in _DIRECTIONS:
+            return "dir"
+        for f, p in zip(w.forms, w.prefixes, strict=False):
+            if p.strip("وف") == "" and f in _PREP_WORDS:
+                return f
+    return ""
+
+
+def _is_actor(doc: Document, m: Mention) -> bool:
+    """Capitals and country names after a locative preposition are places, not actors."""
+    g = _gov(doc, m)
+    if m.kind == "capital" and g:
+        return False
+    if m.kind in ("name", "country") and g in ("في", "داخل", "dir"):
+        return False
+    return True
+
+
+def _tok(m: Mention) -> tuple[int, int]:
+    return m.extra["tok"]
+
+
+def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], last: Frame | None,
+           home: str | None) -> None:
+    toks = doc.tokens
+    mt, trig = f.match, f.trigger
+    a, b = f.clause
+    sa, sb = f.sent.tok_start, f.sent.tok_end
+    after = [m for m in ments if _tok(m)[0] >= mt.j and _tok(m)[0] < min(sb, f.next_trigger)]
+    before = [m for m in ments if _tok(m)[1] <= mt.i and _tok(m)[0] >= sa]
+    inside = [m for m in ments if _tok(m)[0] >= mt.i and _tok(m)[1] <= mt.j]
+    roles = trig.roles
+    rule = f"{trig.type.lower()}.{trig.pos}.{roles}"
+
+    def free(m: Mention) -> bool:
+        return _gov(doc, m) == ""
+
+    subj: Mention | None = None
+    obj: list[Mention] = []
+    # "بين X و Y" right after the trigger
+    if mt.j < sb and toks[mt.j].norm == _BETWEEN or (mt.j + 1 < sb and toks[mt.j + 1].norm == _BETWEEN
+                                                     and trig.pos != "v"):
+        pair = [m for m in after if _tok(m)[0] <= mt.j + 12][:2]
+        if len(pair) == 2:
+            f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
+            return
+        if _reciprocal_after(doc, mt.j, sb):
+            _reciprocal(f, prev, last)
+            f.rule = rule + ".between-reciprocal"
+            return
+    rel = _relative_antecedent(doc, f, before)
+    shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
+    if trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
+        # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
+        subj = rel
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
+        f.flags.add("relative")
+    elif shared is not None:
+        # "ندد X بالقرار، واتهم Y بالتدخل": coordinated verbs share the subject; Y is the object
+        subj = shared
+        govs = _OBJ_GOV.get(roles, set())
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
+    elif trig.pos == "v" or trig.pos == "p":
+        # VSO: the first free mention after the verb (close to it) is the subject
+        cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
+        if trig.form_kind == "object":
+            cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
+        kull = _kull_min(doc, mt.j, b)
+        if kull is not None and cand:
+            # "استقبل O ... كل من S": the subject comes after كل من, the object before it
+            post = [m for m in after if _tok(m)[0] >= kull]
+            if post:
+                subj, obj = post[0], [cand[0]]
+                cand = []
+        if cand:
+            subj = cand[0]
+            obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get(roles))
+        elif subj is None:
+            subj = _subject_before(doc, f, before, prev)
+            govs = _OBJ_GOV.get(roles, set())
+            obj = [m for m in after if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) in govs][:1]
+        if trig.form_kind == "object" and not obj:
+            obj = _object_pronoun(doc, f, ments, subj)
+    else:  # verbal noun: genitive right after the noun
+        gen = [m for m in after if _tok(m)[0] - mt.j <= 2]
+        genitive = gen[0] if gen and (free(gen[0]) or _gov(doc, gen[0]) == "ل" and gen[0].kind in
+                                      ("office", "person", "org", "nisba")) else None
+        if trig.form_kind == "possessive":
+            genitive = None
+        rest = [m for m in after if genitive is None or _tok(m)[0] >= _tok(genitive)[1]]
+        agents = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
+        if roles == "svo" and agents:
+            # "هجمات من قبل X": X attacks; the participant before the noun is the target
+            subj = agents[0]
+            tgt = _subject_before(doc, f, before, prev)
+            f.actor, f.recipient, f.rule = [subj], ([tgt] if tgt else []), rule + ".agent"
+            return
+        if roles == "patient":
+            obj = [genitive] if genitive else []
+            agent = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
+            subj = agent[0] if agent else _subject_before(doc, f, before, prev)
+        else:
+            subj = genitive
+            if subj is None and trig.form_kind == "possessive":
+                subj = _possessor(doc, f, before, prev, last)
+            if subj is None:
+                subj = _subject_before(doc, f, before, prev)
+            obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj][:1]
+    if subj is None and inside:
+        subj = inside[0]
+    # reciprocal subject: "اتفق البلدان"
+    if subj is None or (not subj.code and _reciprocal_after(doc, mt.j, min(sb, mt.j + 3))):
+        if _reciprocal_after(doc, mt.j, min(sb, mt.j + 4)) or _reciprocal_after(doc, max(sa, mt.i - 2), mt.i):
+            if _reciprocal(f, prev, last):
+                f.rule = rule + ".reciprocal"
+                return
+    actor = [subj] if subj else []
+    recipient = obj
+    if roles == "host":
+        actor, recipient = _host_order(doc, f, subj, obj, home)
+    elif roles == "guest":
+        actor, recipient = ([subj] if subj else []), obj
+        if subj is not None and obj and _local(doc, subj, f, home) and not _local(doc, obj[0], f, home):
+            actor, recipient = obj, [subj]
+    # a compound actor: "وفد من تشاد والنيجر" (phrase with several codes) stays one mention;
+    # coordinated mentions right after the subject join it: "X و Y"
+    if actor:
+        actor = actor + _conjuncts(doc, actor[0], ments)
+    f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
+    f.rule = rule
+
+
+_OBJ_GOV = {
+    "visit": {"", "الى", "ل"},
+    "meet": {"", "مع", "ب"},
+    "host": {""},
+    "guest": {""},
+    "svo": {"", "ل", "علي", "ضد", "الى", "ب", "مع", "بحق", "تجاه"},
+    "patient": {"", "ل"},
+}
+
+
+def _kull_min(doc: Document, lo: int, hi: int) -> int | None:
+    toks = doc.tokens
+    for k in range(lo, min(hi, len(toks)) - 1):
+        if toks[k].norm == _KULL_MIN[0] and toks[k + 1].norm == _KULL_MIN[1]:
+            return k + 2
+    return None
+
+
+def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
+                      govs: set[str] | None = None) -> list[Mention]:
+    """The first mention after the subject that is not a conjunct of it ("X والوفد المرافق له")
+    and stands in an object position (bare, or after one of ``govs``)."""
+    end = _tok(subj)[1]
+    for m in after:
+        i = _tok(m)[0]
+        if i < end:
+            continue
+        if i - end > window:
+            break
+        if (m.extra.get("prefix") or "").startswith("و") and i - end <= 1:
+            end = _tok(m)[1]
+            continue
+        if govs is not None and _gov(doc, m) not in govs:
+            continue
+        return [m]
+    return []
+
+
+def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]:
+    out = []
+    j = _tok(m)[1]
+    for n in ments:
+        i = _tok(n)[0]
+        if i == j and (n.extra.get("prefix") or "") == "و" and n.kind in ("nisba",) and n.code:
+            out.append(n)
+            j = _tok(n)[1]
+    return out
+
+
+def _after_relative(doc: Document, f: Frame) -> bool:
+    i = f.match.i
+    return i > 0 and doc.tokens[i - 1].norm in _RELATIVE
+
+
+def _relative_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
+    """The antecedent of التي/الذي right before the verb (or before بدوره), if it is a mention."""
+    toks = doc.tokens
+    for k in range(f.match.i - 1, max(f.sent.tok_start, f.match.i - 3) - 1, -1):
+        if toks[k].norm in _RELATIVE:
+            ante = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 2]
+            return ante[-1] if ante else None
+    return None
+
+
+def _shared_subject(doc: Document, f: Frame, prev: list[Frame]) -> Mention | None:
+    """A verb coordinated with و after an earlier event of the sentence shares its subject."""
+    if not f.match.prefix.startswith("و") or not prev:
+        return None
+    for g in reversed(prev):
+        if "relative" in g.flags:
+            continue
+        if g.actor and g.match.j <= f.match.i:
+            return g.actor[0]
+        break
+    return None
+
+
+def _agent_marker(doc: Document, m: Mention) -> bool:
+    """من قبل X / على يد X / بواسطة X mark the agent of a passive or nominal event."""
+    i = _tok(m)[0]
+    ws = [t.norm for t in doc.tokens[max(0, i - 2):i]]
+    return ws[-2:] in (["من", "قبل"], ["علي", "يد"]) or ws[-1:] == ["بواسطه"]
+
+
+def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]) -> Mention | None:
+    """SVO subject, a relative-clause antecedent, or the subject shared by coordinated verbs."""
+    toks = doc.tokens
+    mt = f.match
+    # coordinated verb "... وسلمته": shares the subject of the previous event in the sentence
+    if prev and mt.prefix.startswith("و") and prev[-1].actor:
+        return prev[-1].actor[0]
+    ante = _relative_antecedent(doc, f, before)
+    if ante is not None:
+        return ante
+    cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 10 and _tok(m)[0] >= f.clause[0]]
+    coded = [m for m in cand if m.code]
+    if coded:
+        return coded[-1]
+    if cand:
+        return cand[-1]
+    # "قامت X باعتقال": the subject of the support verb
+    cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 14]
+    return cand[-1] if cand else None
+
+
+def _possessor(doc: Document, f: Frame, before: list[Mention], prev: list[Frame], last: Frame | None,
+               ) -> Mention | None:
+    """زيارته / انسحابها: the possessive suffix names the actor: the nearest earlier participant."""
+    if before:
+        people = [m for m in before if m.kind in ("person", "office", "org", "igo", "nisba", "name")
+                  and _gov(doc, m) == ""]
+        if people:
+            return people[-1]
+    if last is not None and last.actor:
+        return last.actor[0]
+    return None
+
+
+def _object_pronoun(doc: Document, f: Frame, ments: list[Mention], subj: Mention | None) -> list[Mention]:
+    """منحه: the object pronoun refers to the sentence's main participant other than the subject."""
+    for m in ments:
+        if m is not subj and _tok(m)[1] <= f.match.i and (subj is None or m.identifier != subj.identifier):
+            if m.kind in ("person", "office"):
+                return [m]
+    return []
+
+
+def _reciprocal_after(doc: Document, lo: int, hi: int) -> bool:
+    return any(t.norm in _RECIPROCAL or any(x in _RECIPROCAL for x in t.forms) for t in doc.tokens[lo:hi])
+
+
+def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None) -> bool:
+    """البلدان / الجانبين: the two sides of the latest event (in this sentence or before)."""
+    for src in [*reversed(prev), last]:
+        if src is not None and src.actor and src.recipient:
+            f.actor, f.recipient = list(src.actor), list(src.recipient)
+            f.flags.add("reciprocal")
+            return True
+    return False
+
+
+def _local(doc: Document, m: Mention, f: Frame, home: str | None) -> bool:
+    local = _place_country(doc, f) or home
+    return bool(local and m.code == local)
+
+
+def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention], home: str | None,
+                ) -> tuple[list[Mention], list[Mention]]:
+    """استقبل H V: H hosts. When the object comes first (VOS) the local party is the host."""
+    if subj is None:
+        return (obj, []) if obj else ([], [])
+    if not obj:
+        # "استقبل H" with the visitor elsewhere: H hosts nobody we can code
+        return [], [subj]
+    o = obj[0]
+    if not _local(doc, subj, f, home) and _local(doc, o, f, home):
+        return [subj], [o]
+    return [o], [subj]
+
+
+def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
+    """A definite or demonstrative verbal noun (هذه الزيارة، الهجوم) refers to an event told elsewhere."""
+    if trig.pos == "v":
+        return False
+    if trig.form_kind == "definite" or (mt.prefix == "" and doc.tokens[mt.i].norm.startswith("ال")
+                                        and trig.pos == "n"):
+        return True
+    if mt.i > 0 and doc.tokens[mt.i - 1].norm in {fold("هذه"), fold("هذا"), fold("تلك"), fold("ذلك")}:
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- time and place
+
+
+def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
+    toks = doc.tokens
+    s0, s1 = toks[f.clause[0]].start, toks[f.clause[1] - 1].end
+    t0 = toks[f.match.i].start
+    cands = [t for t in doc.times if s0 <= t.start_char < s1 and t.start is not None]
+    if not cands:  # the sentence may carry the date just outside this clause
+        near = toks[max(f.sent.tok_start, f.match.i - 12)].start, toks[min(f.sent.tok_end, f.match.j + 12) - 1].end
+        cands = [t for t in doc.times if near[0] <= t.start_char < near[1] and t.start is not None]
+    cands = [t for t in cands if not _in_relative_clause(doc, f.match.j, t.start_char)]
+    if cands:
+        cands.sort(key=lambda t: (abs(t.start_char - t0) + (0 if t.start_char >= t0 else 5), t.start_char))
+        f.time, f.time_source = cands[0], "text"
+        return
+    sent_text = {t.norm for t in toks[f.sent.tok_start:f.sent.tok_end]}
+    sent_forms = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
+    if last is not None and last.time is not None and (sent_text | sent_forms) & _ANAPHOR:
+        f.time, f.time_source = last.time, "discourse"
+        return
+    if f.background or "future" in f.flags:
+        return
+    pub = doc.article.published
+    if pub is not None:
+        f.time = TimeExpr(f.sent.start, f.sent.start, "", pub - dt.timedelta(days=1), pub, "day", "publication")
+        f.time_source = "publication"
+
+
+def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
+    """A visit names its host by the place visited when no host is named (وصل X إلى مدينة بنغازي)."""
+    if f.trigger.type != "CONSULT" or f.trigger.roles != "visit" or not f.actor:
+        return
+    actor_codes = {c for m in f.actor for c in (m.extra.get("codes") or [m.code]) if c}
+    if f.recipient and any(m.code and m.code not in actor_codes for m in f.recipient):
+        return
+    p = f.place
+    if p is not None and p.country_code and p.country_code not in actor_codes:
+        m = Mention(start=p.start, end=p.end, text=p.text, kind="place", code=p.country_code, sector="GOV",
+                    identifier=p.name, source="place")
+        m.extra.update({"codes": [p.country_code], "prefix": "", "tok": (0, 0), "code_source": "place"})
+        f.recipient = [m]
+
+
+def _in_relative_clause(doc: Document, after_tok: int, offset: int) -> bool:
+    """A relative pronoun (التي، الذي) between the trigger and the offset opens a clause of its own."""
+    k = after_tok
+    toks = doc.tokens
+    while k < len(toks) and toks[k].start < offset:
+        if toks[k].norm in _RELATIVE:
+            return True
+        k += 1
+    return False
+
+
+def _place_country(doc: Document, f: Frame) -> str | None:
+    p = _sentence_places(doc, f)
+    return p[0].country_code if p else None
+
+
+def _sentence_places(doc: Document, f: Frame) -> list[Place]:
+    return [p for p in doc.places if f.sent.start <= p.start < f.sent.end]
+
+
+def _place_gov(doc: Document, pi: int) -> str:
+    """The preposition governing the place at token pi (carried over "من X وY" conjuncts)."""
+    toks = doc.tokens
+    k = pi
+    while k >= 0:
+        t = toks[k]
+        pre = next((pp for ff, pp in zip(t.forms, t.prefixes, strict=False) if pp), "")
+        core = pre.lstrip("وف")
+        if core:
+            return core
+        if k > 0 and set(toks[k - 1].forms) & _CUES:
+            k -= 1
+            continue
+        prev = toks[k - 1].norm if k > 0 else ""
+        if prev in ("في", "الى", "من", "داخل", "قرب", "نحو", "عند", "علي"):
+            return prev
+        if pre.startswith("و") and k > 0:  # a conjunct: take the governor of the first member
+            k -= 1
+            while k > 0 and not toks[k].is_word:
+                k -= 1
+            continue
+        return ""
+    return ""
+
+
+def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame | None, home: str | None) -> None:
+    toks = doc.tokens
+    places = _sentence_places(doc, f)
+    actor_spans = [(m.start, m.end) for m in f.actor + f.recipient]
+    t0 = toks[f.match.i].start
+    lo, hi = toks[f.clause[0]].start, toks[f.clause[1] - 1].end
+    visit = f.trigger.type == "CONSULT"
+    best: tuple[float, Place] | None = None
+    for p in places:
+        if not (lo <= p.start < hi) and abs(p.start - t0) > 60:
+            continue
+        if any(s <= p.start < e for s, e in actor_spans) and p.resolution == "country":
+            continue
+        # a place belongs to the trigger it follows most closely (زيارة X إلى Y، اعتقال X في Y)
+        d = abs(p.start - t0)
+        starts = [toks[i].start for i in trig_starts if i != f.match.i]
+        if p.start > t0:
+            if any(t0 < g < p.start for g in starts):
+                continue
+        elif any(p.start < g for g in starts if g != t0 and abs(p.start - g) + 3 < d):
+            continue
+        pi = _tok_index(doc, p.start)
+        gov = _place_gov(doc, pi) if pi is not None else ""
+        if gov == "من":
+            continue  # an origin (وفد من تشاد), not the venue
+        score = d / 40.0
+        if gov in ("في", "الى", "ب", "ل", "داخل", "قرب"):
+            score -= 2
+        if p.resolution == "country":
+            score += 1.5
+            if visit and gov not in ("الى", "ل", "في"):
+                continue
+        if best is None or score < best[0]:
+            best = (score, p)
+    sent_words = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
+    inherited = last.place if last is not None and last.place is not None and sent_words & _ANAPHOR else None
+    if best is not None:
+        p = best[1]
+        if p.resolution == "country" and inherited is not None and inherited.country_code == p.country_code \
+                and inherited.resolution != "country":
+            f.place, f.place_source = inherited, "discourse"
+        else:
+            f.place, f.place_source = p, "text"
+        return
+    sent_words = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
+    if last is not None and last.place is not None and sent_words & _ANAPHOR:
+        f.place, f.place_source = last.place, "discourse"
+        return
+    if f.time_source == "publication" and doc.article.dateline is not None:
+        from rasid.place.resolve import geocode
+
+        p = geocode(doc.article.dateline.text)
+        if p is not None:
+            f.place, f.place_source = p, "dateline"
+
+
+def _tok_index(doc: Document, offset: int) -> int | None:
+    lo, hi = 0, len(doc.tokens) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = doc.tokens[mid]
+        if offset < t.start:
+            hi = mid - 1
+        elif offset >= t.end:
+            lo = mid + 1
+        else:
+            return mid
+    return None
+
+
+# --------------------------------------------------------------------------- coding
+
+
+def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[str] | None = None,
+            ) -> list[Entity]:
+    codes = codes if codes is not None else (m.extra.get("codes") or ([m.code] if m.code else []))
+    out = []
+    if not codes:
+        code = None
+        if m.kind in ("office", "org", "person") and m.extra.get("code_source") != "kb":
+            code = _place_country(doc, f) if m.kind != "person" else None
+            code = code or home
+            f.inferred += 1
+        codes = [code] if code else [None]
+    for c in codes:
+        e = m.entity()
+        e.code = c
+        if e.sector is None:
+            e.sector = "IGO" if c in _IGO else ("GOV" if m.kind in ("name", "country", "capital", "nisba") else None)
+        out.append(e)
+    return out
+
+
+def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Event]:
+    trig = f.trigger
+    if f.anaphoric and not keep_all:
+        return []
+    if f.flags & {"negated", "hypothetical", "purpose"} and not keep_all:
+        return []
+    if trig.pos == "n" and trig.form_kind == "plural" and f.time_source != "text" and not keep_all:
+        return []  # "تواجه هجمات": a generic or habitual plural, not one reported event
+    types = [trig.type]
+    mode = [trig.mode] if trig.mode else []
+    if "future" in f.flags:
+        if trig.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+            types, mode = ["AGREE"], []
+        elif not keep_all:
+            return []
+    actors: list[Entity] = []
+    for m in f.actor:
+        actors.extend(_entity(doc, m, f, home))
+    recips: list[Entity] = []
+    for m in f.recipient:
+        recips.extend(_entity(doc, m, f, home))
+    if trig.type == "CONSULT" and not recips and home and actors and all(a.code != home for a in actors) \
+            and f.time_source in ("publication", "text") and trig.roles == "visit" and f.place is None:
+        recips = [Entity(code=home, sector="GOV", entity_text="", identifier_text=None)]
+        f.inferred += 1
+    actors = [a for a in actors if a.code]
+    recips = [r for r in recips if r.code]
+    if not actors:
+        return []
+    if trig.type in _NEEDS_RECIPIENT and not recips:
+        return []
+    # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
+    place = f.place
+    if place is None and trig.type in _LOCAL_EVENTS and actors[0].code and actors[0].code not in _IGO:
+        from rasid.place.resolve import place_for_country
+
+        place = place_for_country(actors[0].code)
+    date = f.time.start if f.time else None
+    end = f.time.end if f.time else None
+    prec = f.time.precision if f.time else None
+    sent = f.sent
+    trig_span = Span(f.match.start, f.match.end, doc.text[f.match.start:f.match.end])
+    conf = _confidence(f, actors, recips)
+    modality_flags = sorted(f.flags & {"future", "reciprocal", "negated", "hypothetical", "purpose"})
+    if f.background:
+        modality_flags.append("historical")
+    events = []
+    # compound actors with distinct countries: one dyadic event per member country
+    groups: list[list[Entity]] = [[a] for a in actors] if len({a.code for a in actors}) > 1 else [actors]
+    for grp in groups:
+        rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
+            recips if trig.type not in _SYMMETRIC else [])
+        if trig.type in _NEEDS_RECIPIENT and not rec:
+            continue
+        ev = Event(doc=doc.article.doc, event=list(types), actor=grp, recipient=rec,
+                   event_text=sent.text, start=sent.start, end=sent.end, sequence=sent.index, mode=mode,
+                   date=date, enddate=end, date_precision=prec,
+                   date_text=(f.time.text if f.time and f.time.text else None), place=place,
+                   confidence=conf, rule=f.rule + (f"+time:{f.time_source}" if f.time_source else ""),
+                   trigger=trig_span, evidence=[Span(sent.start, sent.end, sent.text)],
+                   modality=modality_flags, published=doc.article.published, title=doc.article.title,
+                   url=doc.article.url)
+        ev.context = _context(doc, f)
+        events.append(ev)
+    return events
+
+
+_CONTEXT_WORDS = {
+    "military": ("العسكري", "العسكرية", "الدفاع", "الجيش", "القوات المسلحة"),
+    "terrorism": ("الإرهاب", "الإرهابية", "إرهابي", "داعش", "القاعدة"),
+    "economic": ("الاقتصادي", "الاقتصادية", "التجارة", "الاستثمار", "النفط"),
+    "diplomatic": ("الدبلوماسية", "الدبلوماسي", "العلاقات الثنائية", "السفير", "السفارة"),
+    "migration": ("المهاجرين", "الهجرة", "اللاجئين", "النازحين"),
+    "trafficking": ("تهريب", "المهربين", "الاتجار"),
+    "crime": ("جريمة", "الجرائم", "المخدرات"),
+    "human_rights": ("حقوق الإنسان",),
+    "peacekeeping": ("حفظ السلام",),
+    "election": ("الانتخابات", "الانتخابية"),
+}
+_CONTEXT_KEYS = {k: [fold(w) for w in ws] for k, ws in _CONTEXT_WORDS.items()}
+
+
+def _context(doc: Document, f: Frame) -> list[str]:
+    text = doc.norm_sentence(f.sent) if hasattr(doc, "norm_sentence") else None
+    if text is None:
+        text = " ".join(t.norm for t in doc.tokens[f.sent.tok_start:f.sent.tok_end])
+    return [k for k, ws in _CONTEXT_KEYS.items() if any(w in text for w in ws)]
+
+
+def _confidence(f: Frame, actors: list[Entity], recips: list[Entity]) -> float:
+    """A score from the rule's prior and the evidence for each slot (calibrated on the dev set)."""
+    c = f.trigger.conf
+    c += 0.08 if recips else -0.05
+    c -= 0.08 * f.inferred
+    c += 0.04 if f.time_source == "text" else 0.0
+    c -= 0.05 if f.time_source == "publication" and f.background else 0.0
+    if "reciprocal" in f.flags:
+        c -= 0.05
+    return max(0.05, min(0.99, c))
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _codes(es: list[Entity]) -> frozenset[str]:
+    return frozenset(e.code for e in es if e.code)
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    # a date taken from the publication (no date of its own) agrees with any recent date
+    for x, y in ((a, b), (b, a)):
+        if "time:publication" in x.rule and x.enddate is not None and y.date <= x.enddate \
+                and (x.enddate - y.date).days <= 7:
+            return True
+    ae, be = a.enddate or a.date, b.enddate or b.date
+    return a.date <= be and b.date <= ae
+
+
+def _same(a: Event, b: Event) -> bool:
+    if not set(a.event) & set(b.event):
+        return False
+    sym = set(a.event) <= _SYMMETRIC
+    if sym:
+        if _codes(a.actor) | _codes(a.recipient) != _codes(b.actor) | _codes(b.recipient):
+            return False
+    elif _codes(a.actor) != _codes(b.actor) or _codes(a.recipient) != _codes(b.recipient):
+        return False
+    if not _compatible_dates(a, b):
+        return False
+    # two named people of the same side are two interactions (two visitors in the same month)
+    ida = {e.identifier_text for e in a.actor if e.identifier_text and e.office is not None}
+    idb = {e.identifier_text for e in b.actor if e.identifier_text and e.office is not None}
+    if ida and idb and not ida & idb and _codes(a.actor) == _codes(b.actor):
+        return False
+    if a.place is not None and b.place is not None and a.place.country_code != b.place.country_code:
+        return False
+    return True
+
+
+def _specificity(e: Event) -> tuple[int, int, float]:
+    has_date = 0 if e.date is None else (2 if "time:text" in e.rule else 1)
+    has_place = 0 if e.place is None else (2 if e.place.resolution != "country" else 1)
+    return has_date, has_place, e.confidence
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per interaction: repeats in headline, lead and body merge; evidence is kept."""
+    out: list[Event] = []
+    for e in events:
+        for o in out:
+            if _same(o, e):
+                keep, other = (o, e) if _specificity(o) >= _specificity(e) else (e, o)
+                if keep is e:  # take over the slot in place, keeping the earlier position
+                    o.date, o.enddate, o.date_precision, o.date_text = e.date, e.enddate, e.date_precision, e.date_text
+                    o.place = e.place or o.place
+                    o.rule = e.rule
+                    if len(_codes(e.actor)) and e.actor[0].entity_text:
+                        o.actor, o.recipient = e.actor, e.recipient
+                else:
+                    o.place = o.place or e.place
+                o.evidence.extend(s for s in e.evidence if s not in o.evidence)
+                o.confidence = min(0.99, max(o.confidence, e.confidence) + 0.05)
+                if o.mode != e.mode and e.mode:
+                    o.mode = sorted(set(o.mode) | set(e.mode))
+                break
+        else:
+            out.append(e)
+    return out
+
+
+def _event_id(doc: Document, e: Event, k: int) -> str:
+    h = hashlib.sha1(
+        f"{doc.article.doc}|{e.start}|{e.trigger.start if e.trigger else 0}|{','.join(e.event)}|{k}".encode()
+    ).hexdigest()[:16]
+    return f"rasid-{h}"

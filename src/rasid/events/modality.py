@@ -1,0 +1,96 @@
+"""Event modality: negation, future, hypothetical/speculative and purpose contexts.
+
+All checks look at the tokens of the trigger's clause (a sentence cut at
+``، و…`` / ``؛`` coordination) before the trigger, in matching form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasid.model import Token
+from rasid.text.normalize import fold
+
+__all__ = ["clause_bounds", "modality", "is_background"]
+
+_NEG = {fold(w) for w in ("لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "لما")}
+_DENY = {fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفي")}
+_FUTURE = {fold(w) for w in ("سوف", "سيتم", "يعتزم", "تعتزم", "يعتزمون", "المقرر", "المنتظر", "المرتقب",
+                              "المزمع", "المتوقع", "ستشهد", "يرتقب", "يتوقع")}
+_HYPO = {fold(w) for w in ("إمكانية", "امكانيه", "احتمال", "احتمالات", "لو", "إذا", "اذا", "حال", "ربما", "يمكن", "يمكنها", "يمكنه", "محتمل", "محتملا", "محتملة", "يحتمل", "فرضية",
+                            "شائعات", "مزاعم")}
+_SPECULATE = {fold(w) for w in ("يرى", "ترى", "يعتقد", "تعتقد", "يتوقع", "توقع", "يرجح", "رجح", "يخشى", "تخشى",
+                                 "متابعون", "محللون", "مراقبون", "المراقبون", "المحللون", "المتابعون", "خبراء")}
+_PURPOSE = {fold(w) for w in ("بهدف", "لهدف", "تهدف", "يهدف", "هدف", "سعيا", "مسعى", "أجل", "اجل", "لغرض",
+                               "بغرض", "تسعى", "يسعى", "يسعون", "تسعي", "لتعزيز", "لبحث", "لمناقشة", "لتوقيع",
+                               "رغبة", "يريد", "تريد", "يرغب", "ترغب", "يحاول", "تحاول", "محاولة", "ضرورة",
+                               "الرامية", "الرامي", "الهادفة", "الهادف")}
+_BACKGROUND = {fold(w) for w in ("سبق", "سابق", "سابقا", "سابقة", "وسبق", "الأسبق", "قبل", "منذ", "آنذاك", "حينها",
+                                  "حينذاك", "تاريخيا")}
+_PLUPERFECT = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا")}
+
+
+def clause_bounds(toks: Sequence[Token], lo: int, hi: int, i: int) -> tuple[int, int]:
+    """Token range [a, b) of the clause holding token i inside the sentence [lo, hi)."""
+    a = lo
+    for k in range(i - 1, lo, -1):
+        if _is_boundary(toks, k):
+            a = k + 1
+            break
+    b = hi
+    for k in range(i + 1, hi):
+        if _is_boundary(toks, k):
+            b = k
+            break
+    return a, b
+
+
+def _is_boundary(toks: Sequence[Token], k: int) -> bool:
+    w = toks[k].norm
+    if w in ("؛", ";", ":"):
+        return True
+    if w in ("،", ",") and k + 1 < len(toks):
+        nxt = toks[k + 1]
+        return nxt.norm.startswith("و") and len(nxt.norm) > 3 and "و" in nxt.prefixes
+    return False
+
+
+def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) -> set[str]:
+    """Flags for the trigger starting at token ``trig_i`` (``prefix``: proclitics peeled off it).
+
+    negated, future, hypothetical (speculation, possibility, condition) and purpose
+    (the trigger names an aim: بهدف، لتعزيز، تسعى إلى).
+    """
+    flags: set[str] = set()
+    before = [t.norm for t in toks[max(clause_lo, trig_i - 3):trig_i]]
+    near = before[-2:]
+    if any(w in _NEG for w in near) or (before and before[-1] in _DENY):
+        flags.add("negated")
+    if prefix.endswith("س"):
+        flags.add("future")
+    if any(w in _FUTURE for w in before):
+        flags.add("future")
+    if any(w in _HYPO for w in before):
+        flags.add("hypothetical")
+    # قد + imperfect = may (قد يزور); قد + perfect = has (قد زار)
+    for k in range(max(clause_lo, trig_i - 3), trig_i):
+        if toks[k].norm == "قد" and k + 1 < len(toks) and toks[k + 1].norm[:1] in "يتن" \
+                and not toks[k + 1].norm.startswith("تم"):
+            flags.add("hypothetical")
+    # speculation frames scope over the clause they open ("ويرى متابعون أن ...")
+    for t in toks[clause_lo:trig_i]:
+        if t.norm in _SPECULATE or any(f in _SPECULATE for f in t.forms):
+            flags.add("hypothetical")
+            break
+    if any(w in _PURPOSE for w in before) or prefix.endswith("ل"):
+        flags.add("purpose")
+    return flags
+
+
+def is_background(toks: Sequence[Token], lo: int, trig_i: int) -> bool:
+    """The clause reports earlier events (سبق أن، كان قد، منذ ...)."""
+    ws = [t.norm for t in toks[lo:trig_i]]
+    forms = {f for t in toks[lo:trig_i] for f in t.forms}
+    if forms & _BACKGROUND:
+        return True
+    return any(w in _PLUPERFECT for w in ws) and ("قد" in ws or len(ws) >= 2)

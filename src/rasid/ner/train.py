@@ -1,0 +1,208 @@
+"""Rebuild the NER model from the open corpora (``rasid train ner`` / ``tools/train_ner.py``).
+
+Training data: the ANERcorp CAMeL train split, optionally with NewsFANE,
+WikiFANE, AQMAR and the Wojood sample mapped to PERS/ORG/LOC/MISC (see
+:mod:`rasid.ner.conll`). The ANERcorp *test* file is never read here except by
+``--eval-test``, which scores the finished model once.
+
+Gazetteer features are learnt from the training corpora with a jackknife: the
+sentences of fold *k* see name counts from the other folds only, so the CRF
+does not learn to trust a list that contains every training name; the shipped
+gazetteer holds the counts from all folds.
+
+Example (the packaged model)::
+
+    python tools/train_ner.py --data ../shared/data/ner --out src/rasid/data/models/ner --eval-test
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pycrfsuite
+
+from rasid.ner.clusters import load_clusters
+from rasid.ner.conll import CORPUS_MAPPERS, read_conll
+from rasid.ner.evaluate import score
+from rasid.ner.features import FeatureExtractor, Gazetteer
+from rasid.ner.tagger import ATTR_FILE, CLUSTER_FILE, GAZ_FILE, MODEL_FILE, NEWS_DOMAIN, Tagger
+from rasid.ner.text import safe_fold
+from rasid.text.tokenize import clitic_forms
+
+__all__ = ["main", "load_corpora", "count_names"]
+
+CORPUS_FILES: dict[str, tuple[str, list[str]]] = {
+    "anercorp": ("anercorp", ["anercorp/ANERCorp_CamelLab_train.txt"]),
+    "newsfane": ("fane", ["fane/NewsFANE_Gold_2014_170K.txt"]),
+    "wikifane": ("fane", ["fane/WikiFANE_Gold_2014_500K.txt"]),
+    "wojood": ("wojood", ["wojood-sample/train.txt", "wojood-sample/val.txt", "wojood-sample/test.txt"]),
+    "aqmar": ("aqmar", ["aqmar/*.txt"]),
+}
+TEST_FILE = "anercorp/ANERCorp_CamelLab_test.txt"
+
+Sent = tuple[list[str], list[str]]
+
+
+def load_corpora(data: Path, names: list[str]) -> dict[str, list[Sent]]:
+    """Read and map the named corpora (see CORPUS_FILES)."""
+    out: dict[str, list[Sent]] = {}
+    for name in names:
+        mapper_name, pats = CORPUS_FILES[name]
+        sents: list[Sent] = []
+        for pat in pats:
+            for p in sorted(data.glob(pat)):
+                sents.extend(read_conll(str(p), CORPUS_MAPPERS[mapper_name]))
+        out[name] = sents
+    return out
+
+
+def count_names(sents: list[Sent]) -> dict[str, dict[str, int]]:
+    """Per folded word (and its clitic-peeled stem): total count and count inside each entity type."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for toks, tags in sents:
+        for tok, tag in zip(toks, tags, strict=True):
+            w = safe_fold(tok).replace(" ", "") or tok
+            keys = {w, clitic_forms(w)[0][-1]}
+            for k in keys:
+                c = counts[k]
+                c["_"] += 1
+                if tag != "O":
+                    c[tag[2:]] += 1
+    return counts
+
+
+def _sub(a: dict[str, dict[str, int]], b: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for w, c in a.items():
+        cb = b.get(w)
+        out[w] = {k: v - (cb.get(k, 0) if cb else 0) for k, v in c.items()}
+    return out
+
+
+def _prune(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Keep words that were inside an entity at least twice."""
+    return {w: dict(c) for w, c in counts.items() if any(k != "_" and v >= 2 for k, v in c.items())}
+
+
+def build_training(sents: list[Sent], clusters: dict[str, tuple[str, ...]], folds: int, seed: int,
+                   use_gaz: bool = True, domains: list[str | None] | None = None) -> tuple[list[tuple[list[list[str]], list[str]]], Gazetteer]:
+    """Feature sequences for training (jackknifed gazetteer) and the full gazetteer to ship."""
+    full = _prune(count_names(sents)) if use_gaz else {}
+    # folds by sentence identity, so that repeated copies of a sentence share a fold
+    uniq = list({id(s): None for s in sents})
+    random.Random(seed).shuffle(uniq)
+    fold_id = {u: k % folds for k, u in enumerate(uniq)}
+    fold_of = {i: fold_id[id(s)] for i, s in enumerate(sents)}
+    data: list[tuple[list[list[str]], list[str]]] = [([], [])] * len(sents)
+    for k in range(folds):
+        part = [sents[i] for i in range(len(sents)) if fold_of[i] == k]
+        gz = Gazetteer(_sub(full, count_names(part))) if use_gaz else Gazetteer()
+        fx = FeatureExtractor(clusters, gz)
+        for i in range(len(sents)):
+            if fold_of[i] == k:
+                data[i] = (fx.sentence(sents[i][0], domains[i] if domains else None), sents[i][1])
+    return data, Gazetteer(full)
+
+
+def train_crf(data: list[tuple[list[list[str]], list[str]]], model_path: Path, c1: float, c2: float,
+              max_iter: int) -> None:
+    tr = pycrfsuite.Trainer(verbose=False)
+    for xs, ys in data:
+        tr.append(xs, ys)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter,
+                   "feature.possible_transitions": True, "feature.minfreq": 1})
+    tr.train(str(model_path))
+    tg = pycrfsuite.Tagger()
+    tg.open(str(model_path))
+    attrs = sorted({a for a, _ in tg.info().state_features})
+    (model_path.parent / ATTR_FILE).write_text("\n".join(attrs) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="rasid train ner", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default="../shared/data/ner", help="folder of the NER corpora")
+    ap.add_argument("--out", default=None, help="model folder to write (default: the packaged model)")
+    ap.add_argument("--corpora", default="anercorp,newsfane,wojood,aqmar",
+                    help="comma list of: " + ",".join(CORPUS_FILES))
+    ap.add_argument("--clusters", default=None, help="cluster TSV (default: the one in --out or the packaged one)")
+    ap.add_argument("--news", default=None, help="rebuild clusters from this news JSONL(.gz) (needs gensim)")
+    ap.add_argument("--dev", type=float, default=0.0,
+                    help="hold out this fraction of ANERcorp train (last sentences) and score on it")
+    ap.add_argument("--aner-weight", type=int, default=1, help="repeat ANERcorp train this many times")
+    ap.add_argument("--domain-features", action="store_true",
+                    help="add corpus-prefixed copies of word features (ANERcorp = the tagging domain)")
+    ap.add_argument("--no-gaz", action="store_true", help="no gazetteer features")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--max-iter", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--eval-test", action="store_true", help="score the finished model on the ANERcorp test file")
+    a = ap.parse_args(argv)
+
+    data = Path(a.data)
+    out = Path(a.out) if a.out else Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    if a.news:
+        from rasid.ner.clusters import build_clusters, news_sentences
+
+        n = build_clusters(news_sentences(a.news), out / CLUSTER_FILE, seed=a.seed,
+                           header=f"Source: {Path(a.news).name} (SaudiNewsNet, CC BY-NC-SA 4.0); derived statistics.")
+        print(f"clusters: {n} words ({time.time() - t0:.0f}s)", file=sys.stderr)
+    cl_path = Path(a.clusters) if a.clusters else out / CLUSTER_FILE
+    if not cl_path.exists():
+        cl_path = Path(__file__).resolve().parent.parent / "data" / "models" / "ner" / CLUSTER_FILE
+    clusters = load_clusters(cl_path) if cl_path.exists() else {}
+    if cl_path.exists() and cl_path.resolve() != (out / CLUSTER_FILE).resolve():
+        shutil.copyfile(cl_path, out / CLUSTER_FILE)
+
+    names = [c.strip() for c in a.corpora.split(",") if c.strip()]
+    corp = load_corpora(data, names)
+    dev: list[Sent] = []
+    if a.dev > 0:
+        an = corp["anercorp"]
+        cut = int(len(an) * (1 - a.dev))
+        corp["anercorp"], dev = an[:cut], an[cut:]
+    if a.aner_weight > 1 and "anercorp" in corp:
+        corp["anercorp"] = corp["anercorp"] * a.aner_weight
+    sents = [s for n in names for s in corp[n]]
+    domains: list[str | None] | None = None
+    if a.domain_features:
+        domains = [(NEWS_DOMAIN if n == "anercorp" else "x") for n in names for _ in corp[n]]
+    print("train: " + ", ".join(f"{n}={sum(len(t) for t, _ in corp[n])}tok" for n in names)
+          + f"; clusters={len(clusters)}", file=sys.stderr)
+    feats, gaz = build_training(sents, clusters, a.folds, a.seed, use_gaz=not a.no_gaz, domains=domains)
+    (out / GAZ_FILE).write_text(
+        "# name-list counts (word, total, type:count) from the training corpora: "
+        + ",".join(names) + " (CC BY-SA 3.0/4.0, MIT); derived statistics.\n" + gaz.to_tsv(), encoding="utf-8")
+    print(f"features built ({time.time() - t0:.0f}s)", file=sys.stderr)
+    train_crf(feats, out / MODEL_FILE, a.c1, a.c2, a.max_iter)
+    print(f"trained ({time.time() - t0:.0f}s)", file=sys.stderr)
+    meta = {"corpora": names, "c1": a.c1, "c2": a.c2, "max_iter": a.max_iter, "seed": a.seed, "folds": a.folds,
+            "gazetteer": not a.no_gaz, "dev_fraction": a.dev, "aner_weight": a.aner_weight,
+            "domain_features": a.domain_features}
+    tagger = Tagger.from_dir(out)
+    if dev:
+        res = score([g for _, g in dev], tagger.tag_sentences([t for t, _ in dev]))
+        meta["dev"] = res
+        print("dev " + json.dumps(res), file=sys.stderr)
+    if a.eval_test:
+        from rasid.ner.evaluate import evaluate
+
+        res = evaluate(str(data / TEST_FILE), tagger)
+        meta["anercorp_test"] = res
+        print("test " + json.dumps(res), file=sys.stderr)
+    (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

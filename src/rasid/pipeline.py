@@ -1,0 +1,132 @@
+"""The extraction pipeline: article → document → annotations → events.
+
+One ordered list of components, each a function ``(Document) -> None`` that
+fills one layer of the document. The CLI, the store's ingest, the API and the
+Spark job all call :func:`extract_article`, so every entry point codes the same.
+Models and lexicons load once per process (module-level caches).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid import CODER
+from rasid.model import Article, Document, Event
+from rasid.text.segment import build_document
+
+__all__ = ["Pipeline", "default_pipeline", "extract_article", "extract_record", "extract_text", "annotate"]
+
+Component = Callable[[Document], None]
+
+
+def _ner(doc: Document) -> None:
+    if os.environ.get("RASID_NO_NER"):
+        return
+    try:
+        from rasid.ner import propose_names
+    except ImportError:  # the tagger is optional: lexicons and titles still find actors
+        return
+    doc.names = [doc.span(s, e) for s, e, _label in propose_names(doc)]
+    doc._ner_spans = propose_names.last  # type: ignore[attr-defined]
+
+
+def _actors(doc: Document) -> None:
+    from rasid.actors.mentions import find_mentions
+
+    ner = getattr(doc, "_ner_spans", None)
+    doc.mentions = find_mentions(doc, ner=ner)
+
+
+def _times(doc: Document) -> None:
+    from rasid.time import find_times
+
+    doc.times = find_times(doc, doc.article.published)
+
+
+def _places(doc: Document) -> None:
+    from rasid.place import find_places
+
+    places = find_places(doc, doc.countries)
+    # a token read as part of a person's name is not a place (فلاديمير بوتين, إسحاق ماروا)
+    names = []
+    for m in doc.mentions:
+        nt = m.extra.get("name_tok")
+        if nt:
+            names.append((doc.tokens[nt[0]].start, doc.tokens[nt[1] - 1].end))
+    doc.places = [p for p in places if not any(s <= p.start < e for s, e in names)]
+
+
+@dataclass
+class Pipeline:
+    components: list[tuple[str, Component]] = field(default_factory=list)
+
+    def annotate(self, article: Article) -> Document:
+        doc = build_document(article)
+        for _name, comp in self.components:
+            comp(doc)
+        return doc
+
+    def __call__(self, article: Article) -> list[Event]:
+        from rasid.events.extract import extract_events
+
+        doc = self.annotate(article)
+        return extract_events(doc)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline([("actors", _actors), ("times", _times), ("places", _places)])
+    return _DEFAULT
+
+
+def annotate(article: Article) -> Document:
+    return default_pipeline().annotate(article)
+
+
+def extract_article(article: Article) -> list[Event]:
+    """Events of one article (its ``published`` date anchors relative dates)."""
+    return default_pipeline()(article)
+
+
+def _date(v: Any) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def extract_text(text: str, published: Any = None, title: str | None = None, doc: str | None = None) -> list[Event]:
+    from rasid.read import article_from_text
+
+    art = article_from_text(text, published=_date(published), title=title, doc=doc)
+    return extract_article(art)
+
+
+def extract_record(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """PLOVER dicts for a corpus record (``text`` and optional id/title/published/url/source)."""
+    from rasid.read import ReadError
+    from rasid.read.records import article_from_record
+
+    art = article_from_record(record, str(record.get("id") or "record"), None)
+    if isinstance(art, ReadError):
+        raise ValueError(str(art))
+    out = []
+    for e in extract_article(art):
+        d = e.to_plover(CODER)
+        d["doc"] = art.id or d["doc"]
+        out.append(d)
+    return out

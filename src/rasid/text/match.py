@@ -1,0 +1,136 @@
+"""Phrase lexicon matching over tokens, clitic-aware on the first token.
+
+A :class:`PhraseMatcher` holds multi-word phrases (in matching form, see
+:func:`rasid.text.normalize.fold`) in a token trie. At each token it tries the
+token's candidate forms (the word, then with proclitics peeled off), then walks
+the following tokens on their exact matching form. Lookup is a dict walk per
+token, independent of the lexicon size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rasid.model import Token
+from rasid.text.normalize import fold
+from rasid.text.tokenize import WORD_RE
+
+__all__ = ["PhraseMatcher", "Match", "phrase_key"]
+
+_END = "\x00"
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Tokens of a lexicon phrase in matching form (same tokenisation as the text)."""
+    return tuple(m.group() for m in WORD_RE.finditer(fold(phrase)))
+
+
+@dataclass(slots=True)
+class Match:
+    i: int  # first token index
+    j: int  # one past the last token index
+    payload: Any
+    prefix: str  # proclitics peeled off the first token
+    start: int  # original offsets (stem start: after the proclitics)
+    end: int
+
+
+class PhraseMatcher:
+    def __init__(self, tanween: bool = False, dual: bool = False) -> None:
+        """``tanween``: also try the first word without an accusative alif (وفدا → وفد, هجوما → هجوم).
+        Right for common nouns and triggers, wrong for names (بنينا is not بنين)."""
+        self._root: dict[str, Any] = {}
+        self.size = 0
+        self.tanween = tanween
+        self.dual = dual  # also try a one-word entry in the dual (وفدان، الوفدين → وفد، الوفد)
+
+    def add(self, phrase: str, payload: Any) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            raise ValueError(f"empty lexicon phrase: {phrase!r}")
+        node = self._root
+        for k in key:
+            node = node.setdefault(k, {})
+        if _END not in node:
+            self.size += 1
+            node[_END] = payload
+        # the first entry for a phrase wins; later duplicates are ignored
+
+    def get(self, phrase: str | tuple[str, ...]) -> Any:
+        """Payload stored for exactly this phrase, or None."""
+        key = phrase_key(phrase) if isinstance(phrase, str) else phrase
+        node = self._root
+        for k in key:
+            node = node.get(k)
+            if node is None:
+                return None
+        return node.get(_END)
+
+    def add_all(self, items: Iterable[tuple[str, Any]]) -> PhraseMatcher:
+        for phrase, payload in items:
+            self.add(phrase, payload)
+        return self
+
+    def match_at(self, toks: Sequence[Token], i: int, limit: int | None = None) -> Match | None:
+        """Longest phrase starting at token i (least clitic peeling preferred on ties)."""
+        n = len(toks) if limit is None else limit
+        best: Match | None = None
+        t0 = toks[i]
+        cands = list(zip(t0.forms or (t0.norm,), t0.prefixes or ("",), strict=False))
+        if self.tanween:
+            cands += [(f[:-1], p) for f, p in cands if len(f) > 3 and f[-1] == "ا" and f[-2] not in "اوي"]
+        if self.dual:
+            cands += [(f[:-2], p) for f, p in cands if len(f) > 4 and f[-2:] in ("ان", "ين")]
+        cands.sort(key=lambda fp: len(fp[1]))  # the least peeled reading first
+        for form, pre in cands:
+            node = self._root.get(form)
+            if node is None:
+                continue
+            j = i + 1
+            last = (j, node[_END]) if _END in node else None
+            while j < n:
+                nxt = node.get(toks[j].norm)
+                if nxt is None:
+                    break
+                node = nxt
+                j += 1
+                if _END in node:
+                    last = (j, node[_END])
+            if last is not None and (best is None or last[0] > best.j):
+                start = t0.start + _clitic_len(t0, pre)
+                best = Match(i, last[0], last[1], pre, start, toks[last[0] - 1].end)
+        return best
+
+    def find_all(self, toks: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        hi = len(toks) if hi is None else hi
+        out: list[Match] = []
+        i = lo
+        while i < hi:
+            m = self.match_at(toks, i, hi)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.j
+        return out
+
+
+def _clitic_len(tok: Token, prefix: str) -> int:
+    """Characters of the original token taken by the peeled proclitics.
+
+    Walks the original text letter by letter so that diacritics or tatweel
+    between the clitic and the stem stay on the right side.
+    """
+    if not prefix:
+        return 0
+    need = len(prefix)  # for لل + noun the stem starts at the second lam
+    seen = 0
+    for k, c in enumerate(tok.text):
+        if "\u0621" <= c <= "\u064a" or c.isalpha():
+            if seen == need:
+                return k
+            seen += 1
+    return 0

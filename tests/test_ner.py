@@ -1,0 +1,147 @@
+"""Tests for the CRF named-entity tagger (rasid.ner)."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+from rasid.ner import LABEL_SETS, Tagger, evaluate, propose_names, run_conll
+from rasid.ner.conll import map_anercorp, map_aqmar, map_fane, map_wojood, read_conll, spans, to_iob2
+from rasid.ner.evaluate import score
+from rasid.ner.tagger import DEFAULT_MODEL_DIR
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
+ANER_TEST = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
+# Quality gate: micro-F1 measured on the ANERcorp test file for the packaged model (MODEL_CARD.md), less 0.01.
+MIN_TEST_F1 = 0.70
+
+# Our own sentences (tokens) with an entity we expect the packaged model to find.
+SENTENCES: list[tuple[str, tuple[str, str]]] = [
+    ("استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس وزير الخارجية الألماني", ("إيمانويل ماكرون", "PERS")),
+    ("وصل وفد من الأمم المتحدة إلى مدينة بنغازي أمس", ("بنغازي", "LOC")),
+    ("أعلنت شركة أرامكو السعودية عن أرباحها", ("أرامكو", "ORG")),
+    ("قال المتحدث باسم وزارة الخارجية الروسية إن موسكو ترفض العقوبات", ("موسكو", "LOC")),
+    ("التقى الملك عبد الله الثاني بالرئيس المصري في القاهرة", ("القاهرة", "LOC")),
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger.load()
+
+
+def test_load_fast_and_cached() -> None:
+    t0 = time.perf_counter()
+    a = Tagger.load()
+    assert time.perf_counter() - t0 < 2.0
+    assert Tagger.load() is a
+    assert Tagger.load(DEFAULT_MODEL_DIR) is a
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_tags_own_sentences(tagger: Tagger, text: str, expected: tuple[str, str]) -> None:
+    toks = text.split()
+    tags = tagger.tag(toks)
+    assert len(tags) == len(toks)
+    found = {(" ".join(toks[s:e]), lab) for s, e, lab in spans(tags)}
+    assert any(expected[0] in surf and lab == expected[1] for surf, lab in found), found
+
+
+def test_iob2_valid(tagger: Tagger) -> None:
+    allowed = {"O"} | {f"{p}-{lab}" for p in "BI" for lab in ("PERS", "ORG", "LOC", "MISC")}
+    sents = [s.split() for s, _ in SENTENCES] + [[], ["،"], ["و", "في", "من"]]
+    for toks, tags in zip(sents, tagger.tag_sentences(sents), strict=True):
+        assert len(tags) == len(toks)
+        prev = "O"
+        for t in tags:
+            assert t in allowed
+            if t.startswith("I-"):
+                assert prev != "O" and prev[2:] == t[2:]
+            prev = t
+
+
+@pytest.mark.parametrize(
+    ("tags", "fixed"),
+    [
+        (["I-PERS", "I-PERS", "O"], ["B-PERS", "I-PERS", "O"]),
+        (["B-LOC", "I-ORG"], ["B-LOC", "B-ORG"]),
+        (["O", "I-MISC", "B-MISC", "I-MISC"], ["O", "B-MISC", "B-MISC", "I-MISC"]),
+    ],
+)
+def test_to_iob2(tags: list[str], fixed: list[str]) -> None:
+    assert to_iob2(tags) == fixed
+
+
+@pytest.mark.parametrize(
+    ("mapper", "raw", "out"),
+    [
+        (map_anercorp, "B-ERS", "B-PERS"), (map_anercorp, "IPERS", "I-PERS"), (map_anercorp, "b-misc", "B-MISC"),
+        (map_anercorp, "B-OEG", "B-ORG"), (map_anercorp, "o", "O"),
+        (map_aqmar, "B-PER", "B-PERS"), (map_aqmar, "I-MIS2", "O"),
+        (map_fane, "B-Politician", "B-PERS"), (map_fane, "I-Nation", "I-LOC"), (map_fane, "B-Group", "O"),
+        (map_fane, "B-Media", "B-ORG"), (map_fane, "B-Book", "B-MISC"),
+        (map_wojood, "B-GPE", "B-LOC"), (map_wojood, "I-NORP", "O"), (map_wojood, "B-EVENT", "B-MISC"),
+    ],
+)
+def test_label_mapping(mapper, raw: str, out: str) -> None:  # type: ignore[no-untyped-def]
+    assert mapper(raw) == out
+
+
+def test_conll_round_trip(tmp_path: Path, tagger: Tagger) -> None:
+    sents = [s.split() for s, _ in SENTENCES]
+    src = tmp_path / "in.txt"
+    src.write_text("\n\n".join("\n".join(f"{t} O" for t in s) for s in sents) + "\n", encoding="utf-8")
+    buf = io.StringIO()
+    run_conll(str(src), "anercorp", buf, tagger)
+    blocks = [b for b in buf.getvalue().split("\n\n") if b.strip()]
+    assert len(blocks) == len(sents)
+    for block, toks in zip(blocks, sents, strict=True):
+        rows = [line.split("\t") for line in block.strip("\n").split("\n")]
+        assert [r[0] for r in rows] == toks
+        assert all(len(r) == 2 for r in rows)
+    assert buf.getvalue().endswith("\n\n")
+    assert set(LABEL_SETS) >= {"anercorp"}
+    with pytest.raises(ValueError):
+        run_conll(str(src), "nope", io.StringIO(), tagger)
+
+
+def test_read_conll_noise(tmp_path: Path) -> None:
+    p = tmp_path / "noisy.txt"
+    p.write_bytes("\ufeff\u200eسمير\tB-PERS\r\nخالد I-PERS\r\nB-LOC عمان\n\n\nفي O\n".encode())
+    sents = read_conll(str(p), map_anercorp)
+    assert sents == [(["سمير", "خالد", "عمان"], ["B-PERS", "I-PERS", "B-LOC"]), (["في"], ["O"])]
+
+
+def test_score_exact_spans() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"]]
+    pred = [["B-PERS", "O", "O", "B-LOC"]]
+    r = score(gold, pred)
+    assert r["per_type"]["LOC"]["f1"] == 1.0
+    assert r["per_type"]["PERS"]["f1"] == 0.0
+    assert r["f1"] == 0.5
+
+
+def test_propose_names_offsets(tagger: Tagger) -> None:
+    from rasid.model import Article
+    from rasid.text.segment import build_document
+
+    text = "وصل وفد من الأمم المتحدة إلى مدينة بنغازي أمس.\nوالتقى الرئيس الفرنسي إيمانويل ماكرون في باريس."
+    doc = build_document(Article(text=text))
+    found = propose_names(doc, tagger)
+    assert found
+    for s, e, lab in found:
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+        assert lab in {"PERS", "ORG", "LOC", "MISC"}
+    surf = {text[s:e] for s, e, _ in found}
+    assert any("بنغازي" in x for x in surf)
+
+
+@pytest.mark.skipif(not ANER_TEST.exists(), reason="needs ../shared/data/ner (ANERcorp test file)")
+def test_anercorp_quality_gate(tagger: Tagger) -> None:
+    res = evaluate(str(ANER_TEST), tagger)
+    assert res["tokens"] > 24_000
+    assert res["f1"] >= MIN_TEST_F1, res
