@@ -57,7 +57,25 @@ def _places(doc: Document) -> None:
         nt = m.extra.get("name_tok")
         if nt:
             names.append((doc.tokens[nt[0]].start, doc.tokens[nt[1] - 1].end))
-    doc.places = [p for p in places if not any(s <= p.start < e for s, e in names)]
+    doc.places = [p for p in places if not any(s <= p.start < e for s, e in names) and not _peeled_word(doc, p)]
+
+
+def _peeled_word(doc: Document, p) -> bool:  # type: ignore[no-untyped-def]
+    """A place read off a clitic-peeled token whose whole form is a known word (وفدا → فدا)."""
+    from rasid.actors.lexicon import head_words
+
+    heads = head_words()
+    for t in doc.tokens:
+        if t.start <= p.start < t.end:
+            if p.start == t.start:
+                return False
+            w = t.norm
+            if w in heads or (w.endswith("ا") and w[:-1] in heads):
+                return True
+            # و + a small foreign town is far more often a word with a root و (وزاريا ≠ و + Zaria)
+            return w.startswith("و") and p.resolution == "city" and p.population < 1_000_000 \
+                and (p.country_code or "") not in doc.countries
+    return False
 
 
 @dataclass

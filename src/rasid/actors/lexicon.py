@@ -205,3 +205,14 @@ class ActorLexicon:
 def actor_lexicon(folder: str | None = None) -> ActorLexicon:
     """The packaged actor lexicon, loaded once per process."""
     return ActorLexicon.load(Path(folder) if folder else None)
+
+
+@lru_cache(maxsize=1)
+def head_words() -> frozenset[str]:
+    """First words of actor-lexicon entries (وزارة، وفد، ...): a whole word that is one of them is not
+    a clitic plus something else (وزارة ≠ و + زاره, وفدا ≠ و + فدا)."""
+    lex = actor_lexicon()
+    words: set[str] = set()
+    for matcher in (lex.offices, lex.groups, lex.countries):
+        words.update(k for k in matcher._root if k != "\x00")
+    return frozenset(words)

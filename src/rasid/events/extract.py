@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from rasid.actors.lexicon import head_words
 from rasid.events.modality import clause_bounds, is_background, modality
 from rasid.events.triggers import Trigger, TriggerLexicon, trigger_lexicon
 from rasid.model import Document, Entity, Event, Mention, Place, Sentence, Span, TimeExpr
@@ -31,6 +31,8 @@ _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "م
 _KULL_MIN = (fold("كل"), fold("من"))
 _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
+_QUANT = {fold(w) for w in ("عدد", "عشرات", "مئات", "آلاف", "الآلاف", "مجموعة", "بعض", "أحد", "إحدى", "عناصر",
+                             "العشرات", "المئات", "كل", "جميع", "أغلب", "معظم", "مقاتلي", "ثلاثة", "أربعة", "خمسة")}
 _CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم")}
 _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين",
                                   "الدولتان", "الثنائية", "الثنائي", "البلدين الشقيقين", "الحكومتين", "الحكومتان")}
@@ -81,7 +83,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     last: Frame | None = None
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
-                   if not (mt.prefix and toks[mt.i].norm in _protected())]
+                   if not (mt.prefix and toks[mt.i].norm in head_words())]
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
         sent_frames: list[Frame] = []
@@ -115,18 +117,6 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 # --------------------------------------------------------------------------- participants
 
 
-@lru_cache(maxsize=1)
-def _protected() -> frozenset[str]:
-    """Whole words that are actor-lexicon heads: never read them as clitic + trigger (وزارة ≠ و + زاره)."""
-    from rasid.actors.lexicon import actor_lexicon
-
-    lex = actor_lexicon()
-    words: set[str] = set()
-    for matcher in (lex.offices, lex.groups, lex.countries):
-        words.update(k for k in matcher._root if k != "\x00")
-    return frozenset(words)
-
-
 def _home(doc: Document) -> str | None:
     from rasid.actors.mentions import home_country
 
@@ -141,8 +131,12 @@ def _gov(doc: Document, m: Mention) -> str:
     i = m.extra["tok"][0]
     if i > 0:
         w = doc.tokens[i - 1]
+        if w.norm == "من" and i > 1 and (doc.tokens[i - 2].norm in _QUANT or doc.tokens[i - 2].norm.isdigit()):
+            return ""  # partitive: "عدد من الكويتيين" is the object itself
         if w.norm in _PREP_WORDS:
             return w.norm
+        if set(w.forms) & _CUES:
+            return "cue"
         if w.norm in _DIRECTIONS:
             return "dir"
         for f, p in zip(w.forms, w.prefixes, strict=False):
@@ -155,7 +149,7 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     """Capitals and country names after a locative preposition are places, not actors."""
     g = _gov(doc, m)
     if m.kind == "capital" and g:
-        return False
+        return False  # في موسكو / العاصمة طهران: a place
     if m.kind in ("name", "country") and g in ("في", "داخل", "dir"):
         return False
     return True
@@ -253,12 +247,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj][:1]
     if subj is None and inside:
         subj = inside[0]
-    # reciprocal subject: "اتفق البلدان"
-    if subj is None or (not subj.code and _reciprocal_after(doc, mt.j, min(sb, mt.j + 3))):
-        if _reciprocal_after(doc, mt.j, min(sb, mt.j + 4)) or _reciprocal_after(doc, max(sa, mt.i - 2), mt.i):
-            if _reciprocal(f, prev, last):
-                f.rule = rule + ".reciprocal"
-                return
+    # reciprocal participants: "اتفق البلدان"، "الاتفاقات الثنائية"، "بين الجانبين"
+    if _reciprocal_after(doc, mt.j, min(sb, mt.j + 4)) or (
+            subj is None and _reciprocal_after(doc, max(sa, mt.i - 2), mt.i)):
+        if not obj and _reciprocal(f, prev, last):
+            f.rule = rule + ".reciprocal"
+            return
     actor = [subj] if subj else []
     recipient = obj
     if roles == "host":
@@ -478,7 +472,7 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
 
 def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
     """A visit names its host by the place visited when no host is named (وصل X إلى مدينة بنغازي)."""
-    if f.trigger.type != "CONSULT" or f.trigger.roles != "visit" or not f.actor:
+    if not f.actor or not ((f.trigger.type == "CONSULT" and f.trigger.roles == "visit") or f.trigger.type == "AID"):
         return
     actor_codes = {c for m in f.actor for c in (m.extra.get("codes") or [m.code]) if c}
     if f.recipient and any(m.code and m.code not in actor_codes for m in f.recipient):
@@ -658,6 +652,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     recips = [r for r in recips if r.code]
     if not actors:
         return []
+    if trig.type == "COERCE" and not recips and actors[0].code not in _IGO:
+        # arrests, raids and bans with no named target act on people of the place (or of the actor's country)
+        code = (f.place.country_code if f.place is not None else None) or actors[0].code
+        recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:domestic"
     if trig.type in _NEEDS_RECIPIENT and not recips:
         return []
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
