@@ -127,6 +127,8 @@ _POSSESSIVE = ("هما", "هم", "ها", "ه")
 def _possessed_office(t: Token, lex: ActorLexicon) -> Office | None:
     """قائدها / رئيسه / زعيمهم: a one-word title with a possessive pronoun (its owner is resolved later)."""
     w = t.norm
+    if t.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return None  # a feminine noun (محافظة), not a pronoun suffix
     for suf in _POSSESSIVE:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             o = lex.offices.get((w[: -len(suf)],))
@@ -179,6 +181,8 @@ def _read_name(doc: Document, i: int, hi: int, atom_starts: set[int], stop: froz
     """Return one past the last token of a person name starting at token i (i if none)."""
     toks = doc.tokens
     j = i
+    if i < hi and toks[i].norm.startswith("ال") and (i == 0 or not toks[i - 1].norm.startswith("ال")):
+        return i  # "رئيس الإقليم": a definite word after an indefinite title is its complement, not a name
     while j < hi and j - i < 5 and j not in atom_starts and _is_name_token(toks[j], stop, first=j == i):
         # a conjunction-prefixed word starts a new conjunct unless the tagger says it is inside a name
         if j > i and toks[j].norm.startswith(_AND) and j not in ner_pers:

@@ -148,6 +148,8 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         version=__version__,
         description="Query, chart and correct PLOVER events extracted from Arabic news.",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger/ReDoc pages load their scripts from a CDN: nothing here may
+        redoc_url=None,  # load from the network at run time. The schema stays at /openapi.json.
     )
     app.state.bench = bench
 

@@ -24,7 +24,7 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         click.echo("warning: listening beyond localhost with no --token: anyone can write corrections", err=True)
     app = create_app(db, token=token or "")
-    click.echo(f"rasid workbench on http://{host}:{port}/  (API docs: /docs, schema: /openapi.json)", err=True)
+    click.echo(f"rasid workbench on http://{host}:{port}/  (API schema: /openapi.json)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -73,6 +73,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     """Events of an annotated document (mentions, times and places already filled)."""
     lex = lex or trigger_lexicon()
     toks = doc.tokens
+    if not keep_all:
+        from rasid.events.domain import article_domain
+
+        if article_domain(doc) != "politics":
+            return []
     frames: list[Frame] = []
     ment_by_sent: dict[int, list[Mention]] = {}
     for m in doc.mentions:
@@ -83,7 +88,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     last: Frame | None = None
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
-                   if not (mt.prefix and toks[mt.i].norm in head_words())]
+                   if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
         sent_frames: list[Frame] = []
@@ -115,6 +120,14 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 
 
 # --------------------------------------------------------------------------- participants
+
+
+def _ta_marbuta_clash(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
+    """رحلة is not رحل + ه: a pronoun-suffixed form must not end in a written ta marbuta."""
+    if mt.payload.form_kind not in ("object", "possessive"):
+        return False
+    last = toks[mt.j - 1].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    return last.endswith("ة")
 
 
 def _home(doc: Document) -> str | None:
@@ -610,8 +623,11 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
     if not codes:
         code = None
         if m.kind in ("office", "org", "person") and m.extra.get("code_source") != "kb":
-            code = _place_country(doc, f) if m.kind != "person" else None
-            code = code or home
+            # a place inside the phrase (سلطات مدينة بنغازي), else the article's home country,
+            # else the place of the sentence
+            inside = [p for p in doc.places if m.start <= p.start < m.end]
+            code = inside[0].country_code if inside else None
+            code = code or home or (_place_country(doc, f) if m.kind != "person" else None)
             f.inferred += 1
         codes = [code] if code else [None]
     for c in codes:
@@ -662,6 +678,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
     place = f.place
+    if place is None and trig.type == "CONSULT" and trig.roles in ("visit", "host", "guest") and recips \
+            and recips[0].code and recips[0].code not in _IGO:
+        from rasid.place.resolve import place_for_country
+
+        place = place_for_country(recips[0].code)  # the visit took place in the host's country
     if place is None and trig.type in _LOCAL_EVENTS and actors[0].code and actors[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
 

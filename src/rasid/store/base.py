@@ -118,7 +118,7 @@ class EventFilter:
             )
             params += [c, c]
         if self.actor:
-            conds.append("(e.actor_search LIKE ?)")
+            conds.append("(e.actor_search LIKE ? ESCAPE '\\')")
             params.append("%" + _like_escape(fold(self.actor).lower()) + "%")
         if self.types:
             types = [t.strip().upper() for t in self.types if t.strip()]
@@ -139,7 +139,7 @@ class EventFilter:
             )
             params += [lat, lat, lon, km]
         if self.text:
-            conds.append("(e.search_text LIKE ?)")
+            conds.append("(e.search_text LIKE ? ESCAPE '\\')")
             params.append("%" + _like_escape(fold(self.text).lower()) + "%")
         if self.fused_only:
             conds.append("(f.rep_event_id IS NULL OR f.rep_event_id = e.id)")
@@ -147,7 +147,7 @@ class EventFilter:
 
 
 def _like_escape(s: str) -> str:
-    # LIKE's default escape is backslash in both engines
+    # escaped for LIKE ... ESCAPE '\\' (DuckDB has no default escape character)
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

@@ -1,0 +1,42 @@
+"""Article domain: sports, economy and culture news where political triggers are not events.
+
+"هجوم" is a forward line, "مواجهة" a match, "استبعد" dropping a player: in such articles rasid codes
+nothing unless the article is also clearly political (many political actors).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasid.actors.lexicon import data_path, read_tsv
+from rasid.model import Document
+from rasid.text.match import PhraseMatcher
+
+__all__ = ["article_domain"]
+
+_THRESHOLD = {"sport": 4, "economy": 5, "culture": 5}
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> PhraseMatcher:
+    m = PhraseMatcher()
+    for row in read_tsv(data_path("lexicons", "domains.tsv")):
+        if row.get("form"):
+            m.add(row["form"], row.get("domain") or "other")
+    return m
+
+
+def article_domain(doc: Document) -> str:
+    """'sport', 'economy', 'culture' or 'politics' (the default)."""
+    hits: dict[str, set[str]] = {}
+    for mt in _matcher().find_all(doc.tokens):
+        hits.setdefault(mt.payload, set()).add(doc.text[mt.start:mt.end])
+    political = sum(1 for m in doc.mentions if m.sector in ("GOV", "MIL", "REB", "COP", "SPY", "IGO", "LEG", "JUD")
+                    and m.kind not in ("nisba", "name"))
+    best = max(hits.items(), key=lambda kv: len(kv[1]), default=None)
+    if best is None:
+        return "politics"
+    dom, words = best
+    if len(words) >= _THRESHOLD.get(dom, 5) and political < len(words):
+        return dom
+    return "politics"
