@@ -137,6 +137,8 @@ class ActorLexicon:
                 continue
             by_form.setdefault(phrase_key(form), []).append(row)
         for rows in by_form.values():
+            # a form listed under several codes: the row whose note names it the default comes first
+            rows.sort(key=lambda r: 0 if "default " + r["code"].upper() in (r.get("note") or "") else 1)
             first = rows[0]
             codes = tuple(dict.fromkeys(r["code"].upper() for r in rows))
             cf = CountryForm(first["code"].upper(), first.get("kind", "name") or "name", first["form"],
@@ -146,7 +148,11 @@ class ActorLexicon:
                 lex.country_names.setdefault(cf.code, cf.form)
         for row in read_tsv(folder / "igos.tsv"):
             if row.get("form"):
-                lex.groups.add(row["form"], Group(row["form"], (row.get("code") or "IGO").upper(), "IGO",
+                ident = (row.get("identifier") or "").lower()
+                person = any(w in ident for w in ("envoy", "secretary-general", "secretary general", "commissioner",
+                                                   "representative", "spokes", "president of", "chair"))
+                lex.groups.add(row["form"], Group(row["form"], (row.get("code") or "IGO").upper(),
+                                                  "GOV" if person else "IGO",
                                                   row.get("identifier") or row["form"], igo=True,
                                                   weak="weak" in (row.get("note") or "")))
         for row in read_tsv(folder / "groups.tsv"):

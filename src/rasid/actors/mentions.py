@@ -237,7 +237,39 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     _count_countries(doc, mentions)
     _link_names(doc, mentions, lex, stop, ner_pers)
     _resolve_anaphora(doc, mentions)
+    _fill_from_sentence(doc, mentions)
     return mentions
+
+
+_COLLECTIVE = {"CVL", "REF", "LAB", "EDU", "MED", "JRN"}
+
+
+def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:
+    """Conjuncts and civilians take the country of their sentence.
+
+    "الشرطة العراقية والقوات الخاصة": the second conjunct shares the first one's country;
+    "فرقت الشرطة التونسية المحتجين": protesters are of the country the sentence is about
+    (when the sentence names exactly one country).
+    """
+    prev: Mention | None = None
+    for m in mentions:
+        if m.code is None:
+            if prev is not None and prev.code and (m.extra.get("prefix") or "").startswith("و") \
+                    and m.extra["tok"][0] == prev.extra["tok"][1] and m.kind in ("office", "org"):
+                _set_code(m, prev.code, "conjunct")
+            elif m.sector in _COLLECTIVE:
+                s = doc.sentence_of(m.start)
+                codes = {x.code for x in mentions if x.code and s is not None and s.start <= x.start < s.end
+                         and len(x.code) == 3 and x.code not in ("IGO", "UNO", "EUR", "NGO")}
+                if len(codes) == 1:
+                    _set_code(m, codes.pop(), "sentence")
+        prev = m
+
+
+def _set_code(m: Mention, code: str, source: str) -> None:
+    m.code = code
+    m.extra["codes"] = [code]
+    m.extra["code_source"] = source
 
 
 def _resolve_anaphora(doc: Document, mentions: list[Mention]) -> None:
@@ -332,7 +364,7 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 p.j = b.j
                 k += 1
                 continue
-            if gap == 0 and b.prefix in _OF_PREPS and p.head.kind == "office" and p.name is None and (
+            if gap == 0 and b.prefix in _OF_PREPS and p.head.kind == "office" and p.name is None and not p.codes and (
                     b.kind == "group" or (b.kind == "office" and isinstance(b.payload, Office)
                                           and b.payload.kind == "body")):
                 _absorb(p, b)
@@ -454,8 +486,12 @@ def _absorb(p: _Phrase, a: Atom, first: bool = False) -> None:
             p.kind = "igo" if g.igo else "org"
             p.sector = g.sector
             p.identifier = g.identifier
-        elif p.sector is None or (isinstance(p.head.payload, Office) and p.head.payload.kind == "generic"):
-            p.sector = g.sector
+        else:
+            head_person = isinstance(p.head.payload, Office) and _person_office(p.head.payload)
+            if p.sector is None or (not head_person and (g.sector != "IGO" or p.sector is None)):
+                p.sector = g.sector if not (g.igo and head_person) else p.sector
+            if p.identifier is None:
+                p.identifier = g.identifier
         if p.code_source == "":
             p.code_source = "group"
     elif a.kind == "person":
@@ -488,14 +524,18 @@ def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
     if p.kind in ("name", "nisba", "country", "capital") and sector is None:
         sector = "GOV" if p.kind != "nisba" else None
     identifier = p.identifier
+    office = p.office
     if name and p.kind != "person":
         kbp = lex.kb_lookup(name, doc.article.published)
         if kbp is not None:
             identifier = kbp.name
             if code is None and kbp.code:
                 code = kbp.code
+            if kbp.office and (not p.offices or all(o.kind == "rank" for o in p.offices)):
+                # "المشير خليفة حفتر": the rank and the office held
+                office = f"{p.office}; {kbp.office}" if p.office and p.office != kbp.office else kbp.office
     m = Mention(start=start, end=end, text=doc.text[start:end], kind=p.kind, code=code, sector=sector,
-                office=p.office, name=name, identifier=identifier or name, source="lexicon")
+                office=office, name=name, identifier=identifier or name, source="lexicon")
     m.extra["codes"] = list(p.codes)
     m.extra["prefix"] = p.head.prefix
     m.extra["tok"] = (p.i, p.j)

@@ -1,0 +1,53 @@
+"""Table-driven actor tests: tests/data/actor_cases.tsv (sentences written for rasid).
+
+For each sentence the actor layer must produce a mention covering the expected head, with the expected
+country code, sector and office label where the table gives them.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from rasid.actors.mentions import find_mentions
+from rasid.model import Article
+from rasid.text.segment import build_document
+
+CASES = Path(__file__).parent / "data" / "actor_cases.tsv"
+
+
+def _rows() -> list[dict[str, str]]:
+    lines = [ln for ln in CASES.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+ROWS = _rows()
+
+
+def test_table_is_large_enough() -> None:
+    assert len(ROWS) >= 150
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{i}:{r['mention']}" for i, r in enumerate(ROWS)])
+def test_actor_case(row: dict[str, str]) -> None:
+    sent = row["sentence"]
+    doc = build_document(Article(text=sent))
+    mentions = find_mentions(doc)
+    for m in mentions:
+        assert doc.text[m.start:m.end] == m.text
+    at = sent.find(row["mention"])
+    assert at >= 0, "mention must be a substring of the sentence"
+    end = at + len(row["mention"])
+    hits = [m for m in mentions if m.start <= at < m.end or at <= m.start < end]
+    assert hits, f"no actor mention over {row['mention']!r}; found {[m.text for m in mentions]}"
+    m = hits[0]
+    if row.get("code"):
+        codes = m.extra.get("codes") or [m.code]
+        assert row["code"] in codes or m.code == row["code"], f"{m.text!r}: code {m.code} {codes}"
+    if row.get("sector"):
+        assert m.sector == row["sector"], f"{m.text!r}: sector {m.sector}"
+    if row.get("office_contains"):
+        label = f"{m.office or ''} {m.identifier or ''}".lower()
+        assert row["office_contains"].lower() in label, f"{m.text!r}: office {m.office!r} / {m.identifier!r}"
