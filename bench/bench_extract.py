@@ -149,11 +149,12 @@ def _profile(corpus: str, n: int, top: int) -> None:
 
     def walk(frame, stack: set[str]) -> None:  # type: ignore[no-untyped-def]
         key = f"{frame.function} ({_short(frame.file_path)}:{frame.line_no})"
-        own = frame.time - sum(c.time for c in frame.children)
+        real = [c for c in frame.children if not _synthetic(c)]  # "[self]"/"[await]" frames are own time
+        own = frame.time - sum(c.time for c in real)
         selft[key] = selft.get(key, 0.0) + max(own, 0.0)
         if key not in stack:
             cum[key] = cum.get(key, 0.0) + frame.time
-        for c in frame.children:
+        for c in real:
             walk(c, stack | {key})
 
     walk(session.root_frame(), set())
@@ -165,6 +166,10 @@ def _profile(corpus: str, n: int, top: int) -> None:
     rasid = [(k, v) for k, v in cum.items() if "rasid/" in k]
     for k, v in sorted(rasid, key=lambda kv: -kv[1])[:top]:
         print(f"  {100 * v / total:5.1f}%  {k}")
+
+
+def _synthetic(frame) -> bool:  # type: ignore[no-untyped-def]
+    return str(getattr(frame, "function", "") or "").startswith("[")
 
 
 def _short(path: str | None) -> str:

@@ -32,6 +32,7 @@ _KULL_MIN = (fold("كل"), fold("من"))
 _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
 _QUANT = {fold(w) for w in ("عدد", "عشرات", "مئات", "آلاف", "الآلاف", "مجموعة", "بعض", "أحد", "إحدى", "عناصر",
+                             "عنصرا", "عنصر", "جنديا", "جنود", "شخصا", "أشخاص", "مدنيا", "مقاتلا", "أفراد", "أفرادا",
                              "العشرات", "المئات", "كل", "جميع", "أغلب", "معظم", "مقاتلي", "ثلاثة", "أربعة", "خمسة")}
 _CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم")}
 _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين",
@@ -99,6 +100,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
             f.prev_trigger = matches[k - 1].j if k > 0 else sent.tok_start
             f.flags = modality(toks, a, mt.i, mt.prefix)
+            if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
+                f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             f.background = is_background(toks, a, mt.i)
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
@@ -200,13 +203,19 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             _reciprocal(f, prev, last)
             f.rule = rule + ".between-reciprocal"
             return
-    rel = _relative_antecedent(doc, f, before)
+    plu = _pluperfect_subject(doc, f, before)
+    rel = _relative_antecedent(doc, f, before) if plu is None else None
     shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
     if trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
         # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
         subj = rel
         obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
         f.flags.add("relative")
+    elif plu is not None:
+        # "وكان كارتر قد زار بغداد": the subject stands between كان and قد
+        subj = plu
+        govs = _OBJ_GOV.get(roles, set())
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
     elif shared is not None:
         # "ندد X بالقرار، واتهم Y بالتدخل": coordinated verbs share the subject; Y is the object
         subj = shared
@@ -329,6 +338,21 @@ def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]
             out.append(n)
             j = _tok(n)[1]
     return out
+
+
+_KANA = {fold(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا")}
+
+
+def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
+    toks = doc.tokens
+    i = f.match.i
+    if i < 2 or toks[i - 1].norm != "قد":
+        return None
+    for k in range(i - 2, max(f.sent.tok_start, i - 10) - 1, -1):
+        if toks[k].norm in _KANA or set(toks[k].forms) & _KANA:
+            inside = [m for m in before if _tok(m)[0] > k and _tok(m)[1] <= i - 1]
+            return inside[0] if inside else None
+    return None
 
 
 def _after_relative(doc: Document, f: Frame) -> bool:
@@ -575,6 +599,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
             score += 1.5
             if visit and gov not in ("الى", "ل", "في"):
                 continue
+        elif p.resolution == "province":
+            score += 0.75  # "إلى مدينة أربيل في إقليم كردستان": the city is the venue
         if best is None or score < best[0]:
             best = (score, p)
     sent_words = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
@@ -668,8 +694,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     recips = [r for r in recips if r.code]
     if not actors:
         return []
-    if trig.type == "COERCE" and not recips and actors[0].code not in _IGO:
-        # arrests, raids and bans with no named target act on people of the place (or of the actor's country)
+    if trig.type in ("COERCE", "ASSAULT") and not recips and actors[0].code not in _IGO:
+        # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         code = (f.place.country_code if f.place is not None else None) or actors[0].code
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
@@ -782,8 +808,8 @@ def _same(a: Event, b: Event) -> bool:
     if not _compatible_dates(a, b):
         return False
     # two named people of the same side are two interactions (two visitors in the same month)
-    ida = {e.identifier_text for e in a.actor if e.identifier_text and e.office is not None}
-    idb = {e.identifier_text for e in b.actor if e.identifier_text and e.office is not None}
+    ida = {fold(e.identifier_text) for e in a.actor if e.identifier_text and e.office is not None}
+    idb = {fold(e.identifier_text) for e in b.actor if e.identifier_text and e.office is not None}
     if ida and idb and not ida & idb and _codes(a.actor) == _codes(b.actor):
         return False
     if a.place is not None and b.place is not None and a.place.country_code != b.place.country_code:
@@ -793,7 +819,7 @@ def _same(a: Event, b: Event) -> bool:
 
 def _specificity(e: Event) -> tuple[int, int, float]:
     has_date = 0 if e.date is None else (2 if "time:text" in e.rule else 1)
-    has_place = 0 if e.place is None else (2 if e.place.resolution != "country" else 1)
+    has_place = 0 if e.place is None else {"country": 1, "province": 2}.get(e.place.resolution, 3)
     return has_date, has_place, e.confidence
 
 
