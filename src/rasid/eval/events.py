@@ -269,9 +269,34 @@ def score(gold: Gold, pred: Pred) -> dict:
     (recall by gold type, precision by predicted type) and ``diagnostics`` (misses, false positives).
     """
     result: dict[str, Any] = {lvl: score_level(gold, pred, lvl) for lvl in LEVELS}
+    result["attributes"] = attribute_accuracy(gold, pred)
     result["documents"] = len(gold)
     result["documents_without_prediction"] = [d for d in gold if d not in pred]
     return result
+
+
+def attribute_accuracy(gold: Gold, pred: Pred) -> dict:
+    """Date and place accuracy among events whose type and countries match (the lenient matches).
+
+    For each required gold event matched at the lenient level, is the matched prediction's date inside
+    the gold interval (one day of slack) and its place within 50 km (or in the gold country)? Gold events
+    with no date (or no place) count as right for that attribute, as in the referee's strict level.
+    """
+    n = date_hits = place_hits = dated = placed = 0
+    for doc, g in gold.items():
+        preds = dedupe(pred.get(doc, []))
+        required = [e for e in g["events"] if not e.get("optional")]
+        for i, j in max_matching(required, preds, "lenient").items():
+            e, p = required[i], preds[j]
+            n += 1
+            dated += bool(e.get("date"))
+            placed += bool(e.get("location"))
+            date_hits += date_ok(e, p)
+            place_hits += place_ok(e, p)
+    return {"matched": n, "date_right": date_hits, "place_right": place_hits,
+            "date_accuracy": round(date_hits / n, 4) if n else 0.0,
+            "place_accuracy": round(place_hits / n, 4) if n else 0.0,
+            "gold_with_date": dated, "gold_with_place": placed}
 
 
 def predict_corpus(gold: Gold, corpus_path: str | Path,
@@ -312,6 +337,10 @@ def format_report(result: dict, verbose: bool = False) -> str:
         r = result[lvl]
         lines.append(f"{lvl:8} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
                      f"(tp={r['tp']} fp={r['fp']} fn={r['fn']})")
+    a = result.get("attributes")
+    if a:
+        lines.append(f"among {a['matched']} lenient matches: date right {a['date_right']} "
+                     f"({a['date_accuracy']:.3f}), place right {a['place_right']} ({a['place_accuracy']:.3f})")
     if verbose:
         for lvl in LEVELS:
             bt = result[lvl]["by_type"]

@@ -709,6 +709,10 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(recips[0].code)  # the visit took place in the host's country
+    if place is None and trig.type == "CONSULT" and home and any(e.code == home for e in actors + recips):
+        from rasid.place.resolve import place_for_country
+
+        place = place_for_country(home)  # a meeting with the article's home side, venue unnamed
     if place is None and trig.type in _LOCAL_EVENTS and actors[0].code and actors[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
 
