@@ -54,6 +54,7 @@ class CountryForm:
     kind: str  # name | nisba | capital | alias
     form: str
     ambiguous: tuple[str, ...] = ()  # other codes this form may denote
+    weak: bool = False  # also an ordinary word (المالية 'financial'): only inside an actor phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +142,10 @@ class ActorLexicon:
             rows.sort(key=lambda r: 0 if "default " + r["code"].upper() in (r.get("note") or "") else 1)
             first = rows[0]
             codes = tuple(dict.fromkeys(r["code"].upper() for r in rows))
+            note = (first.get("note") or "").lower()
+            weak = "also the adjective" in note or "ordinary word" in note or "weak" in note
             cf = CountryForm(first["code"].upper(), first.get("kind", "name") or "name", first["form"],
-                             ambiguous=codes[1:])
+                             ambiguous=codes[1:], weak=weak)
             lex.countries.add(first["form"], cf)
             if cf.kind == "name":
                 lex.country_names.setdefault(cf.code, cf.form)

@@ -233,7 +233,7 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     for sent in doc.sentences:
         atoms = _atoms(doc, lex, sent.tok_start, sent.tok_end)
         phrases.extend(_compose(doc, atoms, sent.tok_end, stop, ner_pers))
-    mentions = [_to_mention(doc, p, lex) for p in phrases]
+    mentions = [_to_mention(doc, p, lex) for p in phrases if not _weak_alone(doc, p)]
     _count_countries(doc, mentions)
     _link_names(doc, mentions, lex, stop, ner_pers)
     _resolve_anaphora(doc, mentions)
@@ -507,6 +507,21 @@ def _absorb(p: _Phrase, a: Atom, first: bool = False) -> None:
         if first:
             p.kind = "person"
             p.name = (a.i, a.j)
+
+
+def _weak_alone(doc: Document, p: _Phrase) -> bool:
+    """A weak country form (المالية 'financial' / Malian) standing alone is not an actor,
+    except a country name after a preposition (في مالي)."""
+    cf = p.head.payload
+    if p.head.kind != "country" or not getattr(cf, "weak", False) or p.j - p.i > p.head.j - p.head.i:
+        return False
+    if cf.kind == "name":
+        i = p.head.i
+        prev = doc.tokens[i - 1].norm if i > 0 else ""
+        # a country is feminine: a verb agreeing with it (انسحبت مالي، تعلن مالي) marks the name
+        verb_like = len(prev) > 3 and (prev.endswith("ت") or prev.startswith("ت"))
+        return not (p.head.prefix.strip("و") or prev in ("في", "الى", "من", "جمهوريه") or verb_like)
+    return True
 
 
 def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:

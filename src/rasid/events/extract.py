@@ -100,6 +100,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
             f.prev_trigger = matches[k - 1].j if k > 0 else sent.tok_start
             f.flags = modality(toks, a, mt.i, mt.prefix)
+            if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
+                continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             f.background = is_background(toks, a, mt.i)

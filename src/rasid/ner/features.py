@@ -116,11 +116,13 @@ class FeatureExtractor:
     """Turns a token list into per-token feature-string lists for crfsuite."""
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
-                 gazetteer: Gazetteer | None = None, known: set[str] | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, known: set[str] | None = None,
+                 domain_context: bool = False) -> None:
         """``known``: the attributes the model has weights for; when given, others are dropped early
         (crfsuite would ignore them anyway, but passing them costs about half the tagging time)."""
         self.clusters = clusters or {}
         self.known = known
+        self.domain_context = domain_context  # domain copies of the +-1 neighbours' features too
         self.gaz = gazetteer or Gazetteer()
         self._word = lru_cache(maxsize=200_000)(self._word_features)
         self._full = lru_cache(maxsize=200_000)(self._cached)
@@ -175,8 +177,10 @@ class FeatureExtractor:
         k = self.known
         return tuple(feats) if k is None else tuple(x for x in feats if x in k)
 
-    def _domain(self, token: str, domain: str) -> tuple[str, ...]:
+    def _domain(self, token: str, domain: str, off: int = 0) -> tuple[str, ...]:
         share = self._word(token)[1]
+        if off:
+            return self._keep(f"{domain}:{off}{x}" for x in share)
         return self._keep((domain + ":bias", *(f"{domain}:{x}" for x in share)))
 
     def sentence(self, tokens: Sequence[str], domain: str | None = None) -> list[list[str]]:
@@ -209,6 +213,11 @@ class FeatureExtractor:
                     f.append(b)
             if domain:
                 f.extend(self._dom(tokens[i], domain))
+                if self.domain_context:
+                    if i > 0:
+                        f.extend(self._dom(tokens[i - 1], domain, -1))
+                    if i + 1 < n:
+                        f.extend(self._dom(tokens[i + 1], domain, 1))
             out.append(f)
         return out
 

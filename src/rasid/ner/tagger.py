@@ -7,6 +7,7 @@ path loads the model packaged under ``rasid/data/models/ner`` and caches it.
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -65,7 +66,9 @@ class Tagger:
         known = None
         if (d / ATTR_FILE).exists():
             known = set((d / ATTR_FILE).read_text(encoding="utf-8").split("\n"))
-        return cls(d / MODEL_FILE, FeatureExtractor(clusters, gaz, known))
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
+        fx = FeatureExtractor(clusters, gaz, known, domain_context=bool(meta.get("domain_context")))
+        return cls(d / MODEL_FILE, fx)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 tags (B-/I- PERS, ORG, LOC, MISC or O), one per token."""

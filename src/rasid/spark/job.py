@@ -72,8 +72,7 @@ def _read_one(source: str, line_no: int, kind: str, payload: Any, option: dt.dat
     except ImportError:  # pragma: no cover - fallback if the reader is reorganised
         from rasid.read.records import iter_jsonl_lines
 
-        for it in iter_jsonl_lines([payload], source, option):
-            yield it
+        yield from iter_jsonl_lines([payload], source, option)
         return
     yield from _one(payload, line_no, source, option)
 
