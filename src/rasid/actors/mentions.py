@@ -98,7 +98,7 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
             i += 1
             continue
         m, kind = best
-        if getattr(m.payload, "weak", False) and not _weak_ok(toks, m, lex, hi):
+        if kind != "country" and getattr(m.payload, "weak", False) and not _weak_ok(toks, m, lex, hi):
             i += 1
             continue
         out.append(Atom(m.i, m.j, kind, m.payload, m.prefix, m.start, m.end))
