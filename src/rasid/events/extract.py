@@ -322,8 +322,8 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             continue
         if i - end > window:
             break
-        if (m.extra.get("prefix") or "").startswith("و") and i - end <= 1:
-            end = _tok(m)[1]
+        if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or (i == end and not m.extra.get("prefix")):
+            end = _tok(m)[1]  # a conjunct or an apposition of the subject ("خادم الحرمين الشريفين الملك سلمان")
             continue
         if govs is not None and _gov(doc, m) not in govs:
             continue
@@ -460,7 +460,9 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
     if subj is None:
         return (obj, []) if obj else ([], [])
     if not obj:
-        # "استقبل H" with the visitor elsewhere: H hosts nobody we can code
+        # "استقبل في قصره ... وزير الخارجية المصري": the host is unnamed; a foreign participant is the visitor
+        if not _local(doc, subj, f, home):
+            return [subj], []
         return [], [subj]
     o = obj[0]
     if not _local(doc, subj, f, home) and _local(doc, o, f, home):
@@ -472,6 +474,8 @@ def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
     """A definite or demonstrative verbal noun (هذه الزيارة، الهجوم) refers to an event told elsewhere."""
     if trig.pos == "v":
         return False
+    if mt.j < len(doc.tokens) and doc.tokens[mt.j].norm == _BETWEEN:
+        return False  # "الاتفاق بين تركيا والولايات المتحدة" names its parties
     if trig.form_kind == "definite" or (mt.prefix == "" and doc.tokens[mt.i].norm.startswith("ال")
                                         and trig.pos == "n"):
         return True
@@ -511,7 +515,8 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
 
 def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
     """A visit names its host by the place visited when no host is named (وصل X إلى مدينة بنغازي)."""
-    if not f.actor or not ((f.trigger.type == "CONSULT" and f.trigger.roles == "visit") or f.trigger.type == "AID"):
+    if not f.actor or not ((f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest"))
+                           or f.trigger.type == "AID" or (f.trigger.type == "SANCTION" and f.trigger.mode == "withdraw")):
         return
     actor_codes = {c for m in f.actor for c in (m.extra.get("codes") or [m.code]) if c}
     if f.recipient and any(m.code and m.code not in actor_codes for m in f.recipient):
@@ -696,6 +701,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     recips = [r for r in recips if r.code]
     if not actors:
         return []
+    if trig.type in _SYMMETRIC and not recips and len({a.code for a in actors}) >= 2:
+        # "اتفق القادة السعوديون والأمريكيون": the peers of a compound actor meet each other
+        first = actors[0].code
+        recips = [a for a in actors if a.code != first]
+        actors = [a for a in actors if a.code == first]
     if trig.type in ("COERCE", "ASSAULT") and not recips and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         code = (f.place.country_code if f.place is not None else None) or actors[0].code
