@@ -55,7 +55,17 @@ def flaky(monkeypatch):
             os._exit(3)  # a crash in native code looks like this to the pool
         return real(art)
 
+    import rasid.pipeline as pl
+
+    real_ea = pl.extract_article
+
+    def patched_ea(art):
+        if art.id == "bad":
+            raise ValueError("broken on purpose")
+        return real_ea(art)
+
     monkeypatch.setattr(ce, "extract_one", patched)
+    monkeypatch.setattr(pl, "extract_article", patched_ea)
     monkeypatch.setenv("RASID_TEST_PARENT", str(os.getpid()))
     return patched
 

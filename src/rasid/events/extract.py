@@ -624,7 +624,11 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     if last is not None and last.place is not None and sent_words & _ANAPHOR:
         f.place, f.place_source = last.place, "discourse"
         return
-    if f.time_source == "publication" and doc.article.dateline is not None:
+    pub = doc.article.published
+    recent = f.time_source == "publication" or (
+        f.time is not None and f.time.end is not None and pub is not None and 0 <= (pub - f.time.end).days <= 3
+        and not f.background)
+    if recent and doc.article.dateline is not None:
         from rasid.place.resolve import geocode
 
         p = geocode(doc.article.dateline.text)
