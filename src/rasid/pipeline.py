@@ -57,15 +57,20 @@ def _places(doc: Document) -> None:
         nt = m.extra.get("name_tok")
         if nt:
             names.append((doc.tokens[nt[0]].start, doc.tokens[nt[1] - 1].end))
-    doc.places = [p for p in places if not any(s <= p.start < e for s, e in names) and not _peeled_word(doc, p)]
+    starts = [t.start for t in doc.tokens]
+    doc.places = [p for p in places if not any(s <= p.start < e for s, e in names)
+                  and not _peeled_word(doc, p, starts)]
 
 
-def _peeled_word(doc: Document, p) -> bool:  # type: ignore[no-untyped-def]
+def _peeled_word(doc: Document, p, starts: list[int]) -> bool:  # type: ignore[no-untyped-def]
     """A place read off a clitic-peeled token whose whole form is a known word (وفدا → فدا)."""
     from rasid.actors.lexicon import head_words
 
     heads = head_words()
-    for t in doc.tokens:
+    import bisect
+
+    k = bisect.bisect_right(starts, p.start) - 1 if doc.tokens else -1
+    for t in doc.tokens[max(k, 0):k + 1]:
         if t.start <= p.start < t.end:
             if p.start == t.start:
                 return False

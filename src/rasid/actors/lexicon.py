@@ -125,6 +125,7 @@ class ActorLexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> first Arabic name
     kb: list[KBPerson] = field(default_factory=list)
     words: set[str] = field(default_factory=set)  # every first token of every entry (fast reject)
+    _kb_index: dict[str, list[KBPerson]] | None = None
 
     @classmethod
     def load(cls, folder: Path | None = None) -> ActorLexicon:
@@ -200,14 +201,19 @@ class ActorLexicon:
         return lex
 
     def kb_lookup(self, name: str, on: dt.date | None = None) -> KBPerson | None:
-        key = fold(name)
-        best = None
-        for p in self.kb:
-            if fold(p.name) == key or key in (fold(a) for a in p.aliases):
-                if p.active(on):
-                    return p
-                best = best or p
-        return best
+        """The knowledge-base person called ``name`` (full name or alias), preferring the office
+        spell active on ``on``."""
+        if self._kb_index is None:
+            idx: dict[str, list[KBPerson]] = {}
+            for p in self.kb:
+                for form in (p.name, *p.aliases):
+                    idx.setdefault(fold(form), []).append(p)
+            self._kb_index = idx
+        cands = self._kb_index.get(fold(name), [])
+        for p in cands:
+            if p.active(on):
+                return p
+        return cands[0] if cands else None
 
 
 @lru_cache(maxsize=2)

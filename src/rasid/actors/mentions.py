@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rasid.actors.lexicon import ActorLexicon, CountryForm, Group, KBPerson, Office, actor_lexicon, data_path, read_tsv
 from rasid.model import Document, Mention, Token
-from rasid.text.match import Match
+from rasid.text.match import Match, _readings
 from rasid.text.normalize import fold
 
 __all__ = ["find_mentions", "home_country", "Atom"]
@@ -83,8 +83,15 @@ class _Phrase:
 def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
     toks = doc.tokens
     out: list[Atom] = []
+    keys = _first_words(lex)
     i = lo
     while i < hi:
+        if not any(f in keys for f, _ in _readings(toks[i].norm, True, True)):
+            poss = _possessed_office(toks[i], lex)
+            if poss is not None:
+                out.append(Atom(i, i + 1, "office", poss, "", toks[i].start, toks[i].end))
+            i += 1
+            continue
         best: tuple[Match, str] | None = None
         for kind, matcher in (("group", lex.groups), ("office", lex.offices), ("country", lex.countries),
                               ("person", lex.persons)):
@@ -122,11 +129,23 @@ def _weak_ok(toks: Sequence[Token], m: Match, lex: ActorLexicon, hi: int) -> boo
 
 
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(lex: ActorLexicon) -> frozenset[str]:
+    """First words of every actor entry (all matchers): tokens starting none are skipped at once."""
+    key = id(lex)
+    if key not in _FIRST_WORDS:
+        _FIRST_WORDS[key] = frozenset(lex.groups.first_words() | lex.offices.first_words()
+                                      | lex.countries.first_words() | lex.persons.first_words())
+    return _FIRST_WORDS[key]
 
 
 def _possessed_office(t: Token, lex: ActorLexicon) -> Office | None:
     """قائدها / رئيسه / زعيمهم: a one-word title with a possessive pronoun (its owner is resolved later)."""
     w = t.norm
+    if not w.endswith(_POSSESSIVE) or len(w) < 4:
+        return None
     if t.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
         return None  # a feminine noun (محافظة), not a pronoun suffix
     for suf in _POSSESSIVE:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rasid.model import Token
 from rasid.text.normalize import fold
-from rasid.text.tokenize import WORD_RE
+from rasid.text.tokenize import WORD_RE, clitic_forms
 
 __all__ = ["PhraseMatcher", "Match", "phrase_key"]
 
@@ -58,6 +59,9 @@ class PhraseMatcher:
             node[_END] = payload
         # the first entry for a phrase wins; later duplicates are ignored
 
+    def first_words(self) -> set[str]:
+        return {k for k in self._root if k != _END}
+
     def get(self, phrase: str | tuple[str, ...]) -> Any:
         """Payload stored for exactly this phrase, or None."""
         key = phrase_key(phrase) if isinstance(phrase, str) else phrase
@@ -78,12 +82,10 @@ class PhraseMatcher:
         n = len(toks) if limit is None else limit
         best: Match | None = None
         t0 = toks[i]
-        cands = list(zip(t0.forms or (t0.norm,), t0.prefixes or ("",), strict=False))
-        if self.tanween:
-            cands += [(f[:-1], p) for f, p in cands if len(f) > 3 and f[-1] == "ا" and f[-2] not in "اوي"]
-        if self.dual:
-            cands += [(f[:-2], p) for f, p in cands if len(f) > 4 and f[-2:] in ("ان", "ين")]
-        cands.sort(key=lambda fp: len(fp[1]))  # the least peeled reading first
+        root = self._root
+        cands = [fp for fp in _readings(t0.norm, self.tanween, self.dual) if fp[0] in root]
+        if not cands:
+            return None
         for form, pre in cands:
             node = self._root.get(form)
             if node is None:
@@ -107,8 +109,12 @@ class PhraseMatcher:
         """Non-overlapping longest matches, left to right."""
         hi = len(toks) if hi is None else hi
         out: list[Match] = []
+        root, tw, du = self._root, self.tanween, self.dual
         i = lo
         while i < hi:
+            if not any(f in root for f, _ in _readings(toks[i].norm, tw, du)):
+                i += 1
+                continue
             m = self.match_at(toks, i, hi)
             if m is None:
                 i += 1
@@ -116,6 +122,19 @@ class PhraseMatcher:
                 out.append(m)
                 i = m.j
         return out
+
+
+@lru_cache(maxsize=300_000)
+def _readings(norm: str, tanween: bool, dual: bool) -> tuple[tuple[str, str], ...]:
+    """(form, peeled proclitics) readings of a word, least peeled first; optional accusative
+    tanween alif and dual endings removed."""
+    forms, prefixes = clitic_forms(norm)
+    cands = list(zip(forms, prefixes, strict=False))
+    if tanween:
+        cands += [(f[:-1], p) for f, p in cands if len(f) > 3 and f[-1] == "ا" and f[-2] not in "اوي"]
+    if dual:
+        cands += [(f[:-2], p) for f, p in cands if len(f) > 4 and f[-2:] in ("ان", "ين")]
+    return tuple(sorted(cands, key=lambda fp: len(fp[1])))
 
 
 def _clitic_len(tok: Token, prefix: str) -> int:

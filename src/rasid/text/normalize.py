@@ -11,6 +11,7 @@ letters (both map to the ligature).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["normalize", "fold", "DROP", "CHAR_MAP"]
@@ -83,8 +84,26 @@ def _lookup(c: str) -> str:
     return r
 
 
+_TRANSLATE: dict[int, str | None] = {ord(c): None for c in DROP}
+_TRANSLATE.update({ord(k): v for k, v in CHAR_MAP.items()})
+_TRANSLATE.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+_DROP_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(DROP)) + "]")
+# characters the fast path cannot map one-to-one: presentation forms (ligatures) and non-ASCII capitals
+_SLOW_RE = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u04FF]")
+
+
 def normalize(raw: str) -> tuple[str, list[int]]:
     """Return (matching form, offset map). ``index[i]`` is the source offset of char i."""
+    if _SLOW_RE.search(raw) is None:
+        norm = raw.translate(_TRANSLATE)
+        if len(norm) == len(raw):
+            return norm, list(range(len(raw)))
+        drop = DROP
+        return norm, [i for i, c in enumerate(raw) if c not in drop]
+    return _normalize_slow(raw)
+
+
+def _normalize_slow(raw: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     for i, c in enumerate(raw):
@@ -101,4 +120,4 @@ def normalize(raw: str) -> tuple[str, list[int]]:
 
 def fold(s: str) -> str:
     """Matching form of a lexicon string (no offsets); collapses runs of spaces."""
-    return " ".join("".join(_lookup(c) for c in s).split())
+    return " ".join(normalize(s)[0].split())
