@@ -712,7 +712,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         actors = [a for a in actors if a.code == first]
     if trig.type in ("COERCE", "ASSAULT") and not recips and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
-        code = (f.place.country_code if f.place is not None else None) or actors[0].code
+        # an arrest is domestic (the arresting state's people); a strike hits where it lands
+        code = actors[0].code if trig.type == "COERCE" else (
+            (f.place.country_code if f.place is not None else None) or actors[0].code)
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
