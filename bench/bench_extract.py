@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import io
 import itertools
 import json
@@ -63,13 +64,15 @@ def _floor(corpus: str, limit: int | None) -> dict[str, Any]:
 
 
 class _Count(io.TextIOBase):
-    """A sink that counts lines instead of keeping them."""
+    """A sink that counts lines and hashes them instead of keeping them."""
 
     def __init__(self) -> None:
         self.lines = 0
+        self.sha = hashlib.sha256()
 
     def write(self, s: str) -> int:  # type: ignore[override]
         self.lines += s.count("\n")
+        self.sha.update(s.encode("utf-8"))
         return len(s)
 
 
@@ -100,7 +103,8 @@ def _extract(corpus: str, limit: int | None, workers: int) -> dict[str, Any]:
         from rasid.parallel import run_parallel
 
         run_parallel(counting(items), sink, errors, workers)
-    return {"articles": len(counted), "events": sink.lines, "errors": len(errors), "load_s": load}
+    return {"articles": len(counted), "events": sink.lines, "errors": len(errors), "load_s": load,
+            "sha256": sink.sha.hexdigest()}
 
 
 def _child(mode: str, corpus: str, limit: int | None, workers: int) -> None:
@@ -235,6 +239,10 @@ def _print(rows: list[dict[str, Any]], limit: int | None) -> None:
               f"{r['rss_main_mb']:>7.0f} {wm:>9} {ratio:>8}")
     print("(floor 'events' column = regex tokens; serial wall includes loading, load_s: "
           + ", ".join(f"{r['load_s']:.1f}" for r in rows if r["limit"] == limit and r.get("load_s")) + ")")
+    digests = {r["mode"]: r["sha256"][:12] for r in rows if r["limit"] == limit and r.get("sha256")}
+    if len(digests) > 1:
+        same = len(set(digests.values())) == 1
+        print(f"output sha256: {digests} -> {'identical' if same else 'DIFFERENT'}")
 
 
 if __name__ == "__main__":

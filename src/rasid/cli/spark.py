@@ -8,6 +8,7 @@ reported on stderr with their name and the reason), as ``rasid extract`` does.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
@@ -41,6 +42,8 @@ def spark_extract(inputs: tuple[str, ...], out: str, master: str, fmt: str, publ
     why = spark_available()
     if why:
         raise click.ClickException(why)
+    if "://" not in out and Path(out).exists() and not overwrite:
+        raise click.ClickException(f"{out} already exists: choose another folder or add --overwrite")
     stats = run_spark_extract(list(inputs), out, None if master == "submit" else master, fmt,
                               published=published, partitions=partitions, overwrite=overwrite)
     click.echo(f"rasid spark-extract: {stats.articles} articles, {stats.events} events, "

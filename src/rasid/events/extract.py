@@ -12,6 +12,7 @@ interaction inside the article are merged, keeping all their evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -119,8 +120,12 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         ev = _code(doc, f, home, keep_all)
         events.extend(ev)
     events = _merge(events)
+    from rasid.events.calibration import calibrate
+
     for k, e in enumerate(events):
         e.id = _event_id(doc, e, k)
+        e.raw_confidence = e.confidence
+        e.confidence = calibrate(e.confidence)
     return events
 
 
@@ -631,8 +636,10 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     if recent and doc.article.dateline is not None:
         from rasid.place.resolve import geocode
 
-        p = geocode(doc.article.dateline.text)
+        dl = doc.article.dateline
+        p = geocode(dl.text)
         if p is not None:
+            p = dataclasses.replace(p, start=dl.start, end=dl.end, text=dl.text)  # offsets of the dateline
             f.place, f.place_source = p, "dateline"
 
 
@@ -740,7 +747,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     prec = f.time.precision if f.time else None
     sent = f.sent
     trig_span = Span(f.match.start, f.match.end, doc.text[f.match.start:f.match.end])
-    conf = _confidence(f, actors, recips)
+    raw = _confidence(f, actors, recips)
     modality_flags = sorted(f.flags & {"future", "reciprocal", "negated", "hypothetical", "purpose"})
     if f.background:
         modality_flags.append("historical")
@@ -756,7 +763,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
                    event_text=sent.text, start=sent.start, end=sent.end, sequence=sent.index, mode=mode,
                    date=date, enddate=end, date_precision=prec,
                    date_text=(f.time.text if f.time and f.time.text else None), place=place,
-                   confidence=conf, rule=f.rule + (f"+time:{f.time_source}" if f.time_source else ""),
+                   confidence=raw, rule=f.rule + (f"+time:{f.time_source}" if f.time_source else ""),
                    trigger=trig_span, evidence=[Span(sent.start, sent.end, sent.text)],
                    modality=modality_flags, published=doc.article.published, title=doc.article.title,
                    url=doc.article.url)

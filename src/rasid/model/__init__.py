@@ -211,6 +211,7 @@ class Event:
     date_text: str | None = None
     place: Place | None = None
     confidence: float = 0.5
+    raw_confidence: float | None = None  # the rule score before calibration
     rule: str = ""
     trigger: Span | None = None
     evidence: list[Span] = field(default_factory=list)
@@ -234,9 +235,9 @@ class Event:
                 "country_code": p.country_code,
                 "feature_code": p.feature_code,
                 "resolution": p.resolution,
-                "start": p.start,
-                "end": p.end,
             }
+            if p.end > p.start:  # a place read in the text (not a country fallback)
+                loc["start"], loc["end"] = p.start, p.end
         return {
             "id": self.id,
             "doc": self.doc,
@@ -265,6 +266,7 @@ class Event:
             "modality": list(self.modality),
             "reported_by": self.source_text,
             "confidence": round(float(self.confidence), 3),
+            "raw_confidence": round(float(self.raw_confidence), 3) if self.raw_confidence is not None else None,
             "rule": self.rule,
             "published": self.published.isoformat() if self.published else None,
             "title": self.title,
