@@ -137,3 +137,17 @@ def test_progress_iter(capsys) -> None:
     assert capsys.readouterr().err == ""
     assert list(progress_iter(iter(range(3)), label="extract", force=True)) == [0, 1, 2]
     assert "extract" in capsys.readouterr().err
+
+
+def test_estimate_articles(tmp_path) -> None:
+    import gzip
+
+    from rasid.progress import estimate_articles
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write('{"text": "x"}\n' * 3)
+    (tmp_path / "c.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    assert estimate_articles([str(tmp_path)]) == 6
+    assert estimate_articles([str(tmp_path / "a.jsonl"), "-"]) is None

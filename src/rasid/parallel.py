@@ -60,6 +60,10 @@ def warm() -> None:
     extract_article(Article(text=_WARM_TEXT, id="warm", published=dt.date(2015, 7, 1)))
 
 
+def _noop() -> None:
+    return None
+
+
 def _init_worker() -> None:
     try:
         warm()
@@ -123,7 +127,11 @@ class _Pool:
         self.ex = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.ctx, initializer=_init_worker)
+        ex = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.ctx, initializer=_init_worker)
+        # with 'fork' the pool forks every worker on its first submit: do it now, before the caller
+        # starts threads (a progress bar's refresh thread) whose locks a forked child would inherit held
+        ex.submit(_noop)
+        return ex
 
     def renew(self) -> None:
         self.ex.shutdown(wait=False, cancel_futures=True)

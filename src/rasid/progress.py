@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-__all__ = ["progress_iter", "wants_progress"]
+__all__ = ["progress_iter", "wants_progress", "estimate_articles"]
 
 T = TypeVar("T")
 
@@ -58,3 +58,41 @@ def progress_iter(
             yield item
             el = bar.tasks[0].elapsed or 0.0
             bar.update(task, advance=1, rate=f"{n / el:.1f}" if el > 0 else "-")
+
+
+def estimate_articles(inputs: Iterable[str]) -> int | None:
+    """How many articles ``inputs`` hold (for the bar's total), or None when that is unknown.
+
+    Counts the lines of JSONL files (``.jsonl``/``.jsonl.gz``) and one article per
+    other readable file (folders walked as ``rasid.read`` walks them); stdin and
+    ``.json`` files make the total unknown. It reads every JSONL file once, so call
+    it only when a bar will be shown (``wants_progress()``).
+    """
+    import gzip
+    from pathlib import Path
+
+    from rasid.read.inputs import kind_of
+
+    n = 0
+    for inp in inputs:
+        if inp == "-":
+            return None
+        p = Path(inp)
+        files = sorted(x for x in p.rglob("*") if x.is_file() and not any(
+            part.startswith(".") for part in x.relative_to(p).parts)) if p.is_dir() else [p]
+        for f in files:
+            kind = kind_of(f.name)
+            if kind is None and p.is_dir():
+                continue
+            if kind == "json" or not f.exists():
+                return None
+            if kind == "jsonl":
+                opener = gzip.open if f.name.lower().endswith(".gz") else open
+                try:
+                    with opener(f, "rb") as fh:
+                        n += sum(1 for line in fh if line.strip())
+                except OSError:
+                    return None
+            else:
+                n += 1
+    return n

@@ -95,10 +95,6 @@ class ReadTokenMiddleware:
         await self.app(scope, receive, send)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimitMiddleware:
     """413 for request bodies over ``max_bytes`` (declared or streamed)."""
 
@@ -122,29 +118,39 @@ class BodyLimitMiddleware:
                              [(b"connection", b"close")])
                 return
         seen = 0
-        started = False
+        started = refused = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            # FastAPI turns exceptions raised while it reads the body into 400, so we answer 413
+            # ourselves and tell the app the client went away; whatever it sends later is dropped
+            nonlocal seen, started, refused
+            if refused:
+                return {"type": "http.disconnect"}
             msg = await receive()
             if msg.get("type") == "http.request":
                 seen += len(msg.get("body") or b"")
                 if seen > self.max:
-                    raise _TooLarge
+                    refused = True
+                    if not started:
+                        started = True
+                        await _reply(send, 413, f"request body too large (limit {self.max} bytes)",
+                                     [(b"connection", b"close")])
+                    return {"type": "http.disconnect"}
             return msg
 
-        async def tracking_send(msg: Message) -> None:
+        async def guarded_send(msg: Message) -> None:
             nonlocal started
+            if refused:
+                return
             if msg.get("type") == "http.response.start":
                 started = True
             await send(msg)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _reply(send, 413, f"request body too large (limit {self.max} bytes)",
-                             [(b"connection", b"close")])
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not refused:
+                raise  # a real error of the app; a disconnect we caused is expected
 
 
 def install(app: Any, *, read_token: str | None = None, write_token: str | None = None,
@@ -152,11 +158,15 @@ def install(app: Any, *, read_token: str | None = None, write_token: str | None 
     """Add the body limit and (when a read token is configured) the read-token check to ``app``.
 
     ``read_token`` None means ``$RASID_READ_TOKEN`` (empty: reads stay open);
+    ``write_token`` None means the app's own (``app.state.bench.token``), accepted for reads too;
     ``max_body_bytes`` None means ``$RASID_MAX_BODY`` or 1 MiB; 0 disables the limit.
     Returns ``app``.
     """
     if read_token is None:
         read_token = os.environ.get(READ_TOKEN_ENV) or None
+    if write_token is None:  # the workbench's own write token (rasid.api.app.Workbench)
+        bench = getattr(getattr(app, "state", None), "bench", None)
+        write_token = getattr(bench, "token", None)
     if max_body_bytes is None:
         env = os.environ.get(MAX_BODY_ENV)
         max_body_bytes = int(env) if env else DEFAULT_MAX_BODY

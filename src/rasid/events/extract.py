@@ -413,8 +413,8 @@ def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[F
         return coded[-1]
     if cand:
         return cand[-1]
-    # "قامت X باعتقال": the subject of the support verb
-    cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 14]
+    # "قامت X باعتقال": the subject of the support verb (within the clause)
+    cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 14 and _tok(m)[0] >= f.clause[0]]
     return cand[-1] if cand else None
 
 

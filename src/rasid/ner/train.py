@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", type=float, default=0.0,
                     help="hold out this fraction of ANERcorp train (last sentences) and score on it")
     ap.add_argument("--aner-weight", type=int, default=1, help="repeat ANERcorp train this many times")
-    ap.add_argument("--domain-features", action="store_true",
+    ap.add_argument("--domain-features", action=argparse.BooleanOptionalAction, default=True,
                     help="add corpus-prefixed copies of word features (ANERcorp = the tagging domain)")
     ap.add_argument("--domain-context", action="store_true",
                     help="with --domain-features, also copy the +-1 neighbours' features per domain")
