@@ -45,6 +45,7 @@ _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلال�
                                "اللقاء", "الزيارة", "الاجتماع", "المحادثات", "المباحثات", "الجولة", "ختامها",
                                "ختام", "أثناء", "اثناء")}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "quarter": 91, "year": 364}
 _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
 _LOCAL_EVENTS = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 _IGO = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
@@ -502,8 +503,14 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
         cands = [t for t in doc.times if near[0] <= t.start_char < near[1] and t.start is not None]
     cands = [t for t in cands if not _in_relative_clause(doc, f.match.j, t.start_char)]
     if cands:
-        cands.sort(key=lambda t: (abs(t.start_char - t0) + (0 if t.start_char >= t0 else 5), t.start_char))
-        f.time, f.time_source = cands[0], "text"
+        # "منذ ..." states a duration: other expressions of the clause date the act better
+        cands.sort(key=lambda t: (t.kind == "since", abs(t.start_char - t0) + (0 if t.start_char >= t0 else 5),
+                                  t.start_char))
+        t = cands[0]
+        if t.kind == "since" and t.start is not None and t.precision in _SPAN_DAYS:
+            # "قُتل منذ أربعة أشهر" after a past verb: the act is at the far end, not all the way since
+            t = dataclasses.replace(t, end=min(t.end or t.start, t.start + dt.timedelta(days=_SPAN_DAYS[t.precision])))
+        f.time, f.time_source = t, "text"
         return
     sent_text = {t.norm for t in toks[f.sent.tok_start:f.sent.tok_end]}
     sent_forms = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
