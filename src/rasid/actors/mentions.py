@@ -26,7 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rasid.actors.lexicon import ActorLexicon, CountryForm, Group, KBPerson, Office, actor_lexicon, data_path, read_tsv
+from rasid.actors.lexicon import (
+    ActorLexicon,
+    CountryForm,
+    Group,
+    KBPerson,
+    Office,
+    actor_lexicon,
+    data_path,
+    read_tsv,
+)
 from rasid.model import Document, Mention, Token
 from rasid.text.match import Match, _readings
 from rasid.text.normalize import fold

@@ -400,7 +400,6 @@ def _agent_marker(doc: Document, m: Mention) -> bool:
 
 def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]) -> Mention | None:
     """SVO subject, a relative-clause antecedent, or the subject shared by coordinated verbs."""
-    toks = doc.tokens
     mt = f.match
     # coordinated verb "... وسلمته": shares the subject of the previous event in the sentence
     if prev and mt.prefix.startswith("و") and prev[-1].actor:
