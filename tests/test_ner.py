@@ -16,7 +16,7 @@ from rasid.ner.tagger import DEFAULT_MODEL_DIR
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
 ANER_TEST = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
 # Quality gate: micro-F1 measured on the ANERcorp test file for the packaged model (MODEL_CARD.md), less 0.01.
-MIN_TEST_F1 = 0.70
+MIN_TEST_F1 = 0.78  # measured 0.7941 (2026-11-29)
 
 # Our own sentences (tokens) with an entity we expect the packaged model to find.
 SENTENCES: list[tuple[str, tuple[str, str]]] = [

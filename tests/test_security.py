@@ -124,6 +124,15 @@ def client(store_url: str, tmp_path: Path):
         yield c
 
 
+@pytest.fixture(scope="module")
+def ro_client(store_url: str, tmp_path_factory):
+    """One app for the read-only checks (they also assert that the tables survive)."""
+    path = tmp_path_factory.mktemp("ro") / "ro.duckdb"
+    shutil.copy(store_url[len("duckdb:///"):], path)
+    with TestClient(create_app(f"duckdb:///{path}", token=TOKEN)) as c:
+        yield c
+
+
 def _expected(name: str, value: str) -> set[str]:
     """Docs a literal substring filter must return, computed from the planted data."""
     if name not in ("actor", "q", "--actor", "--text"):
@@ -152,8 +161,8 @@ def _counts(c: TestClient) -> dict:
 
 
 # ------------------------------------------------------------------ (a) XSS
-def test_json_returns_payloads_as_data(client: TestClient) -> None:
-    r = client.get("/api/events", params={"limit": 1000})
+def test_json_returns_payloads_as_data(ro_client: TestClient) -> None:
+    r = ro_client.get("/api/events", params={"limit": 1000})
     assert r.headers["content-type"].startswith("application/json")
     assert "nosniff" in r.headers["x-content-type-options"]
     assert "script-src 'self'" in r.headers["content-security-policy"]
@@ -162,22 +171,22 @@ def test_json_returns_payloads_as_data(client: TestClient) -> None:
         ev = by_doc[f"xss{i}"]
         assert ev["actor"][0]["entity_text"] == pl  # verbatim, as a JSON string
         assert pl in ev["event_text"] and pl in ev["title"]
-        art = client.get(f"/api/articles/{ev['_store']['article_id']}").json()
+        art = ro_client.get(f"/api/articles/{ev['_store']['article_id']}").json()
         assert pl in art["text"] and art["title"].startswith(pl)
 
 
 @pytest.mark.parametrize("kind", ["list", "event", "article"])
-def test_html_views_escape_payloads(client: TestClient, kind: str) -> None:
-    ids = _all_ids(client)
+def test_html_views_escape_payloads(ro_client: TestClient, kind: str) -> None:
+    ids = _all_ids(ro_client)
     for i, _pl in enumerate(PAYLOADS):
         eid = ids[f"xss{i}"]
         if kind == "list":
-            r = client.get("/api/events", params={"format": "html", "limit": 1000})
+            r = ro_client.get("/api/events", params={"format": "html", "limit": 1000})
         elif kind == "event":
-            r = client.get(f"/api/events/{eid}", params={"format": "html"})
+            r = ro_client.get(f"/api/events/{eid}", params={"format": "html"})
         else:
-            aid = client.get(f"/api/events/{eid}").json()["event"]["_store"]["article_id"]
-            r = client.get(f"/api/articles/{aid}", params={"format": "html"})
+            aid = ro_client.get(f"/api/events/{eid}").json()["event"]["_store"]["article_id"]
+            r = ro_client.get(f"/api/articles/{aid}", params={"format": "html"})
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
         body = r.text.lower()
         for bad in ("<script>window", "<img src=x", "<svg", "<iframe", 'href="javascript:', "onerror=\"",
@@ -186,16 +195,16 @@ def test_html_views_escape_payloads(client: TestClient, kind: str) -> None:
         assert html.escape(_pl) in r.text, (kind, _pl)  # shown, as text
 
 
-def test_html_view_via_accept_header_is_escaped(client: TestClient) -> None:
-    r = client.get("/api/events", headers={"Accept": "text/html"}, params={"limit": 1000})
+def test_html_view_via_accept_header_is_escaped(ro_client: TestClient) -> None:
+    r = ro_client.get("/api/events", headers={"Accept": "text/html"}, params={"limit": 1000})
     assert r.headers["content-type"].startswith("text/html")
     assert "<script>window" not in r.text and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in r.text
 
 
-def test_filter_echo_and_404_do_not_reflect_markup(client: TestClient) -> None:
-    r = client.get("/api/events/<script>alert(1)</script>", params={"format": "html"})
+def test_filter_echo_and_404_do_not_reflect_markup(ro_client: TestClient) -> None:
+    r = ro_client.get("/api/events/<script>alert(1)</script>", params={"format": "html"})
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
-    r = client.get("/api/events", params={"q": "<script>alert(1)</script>", "format": "html"})
+    r = ro_client.get("/api/events", params={"q": "<script>alert(1)</script>", "format": "html"})
     assert r.status_code == 200 and "<script>alert" not in r.text
 
 
@@ -205,43 +214,43 @@ API_FILTERS = ["actor", "q", "type", "country", "article"]
 
 @pytest.mark.parametrize("value", SQLI, ids=[f"s{i}" for i in range(len(SQLI))])
 @pytest.mark.parametrize("name", API_FILTERS)
-def test_api_filters_take_injection_literally(client: TestClient, name: str, value: str) -> None:
-    before = _counts(client)
+def test_api_filters_take_injection_literally(ro_client: TestClient, name: str, value: str) -> None:
+    before = _counts(ro_client)
     v = value[:3] if name == "country" else value  # country is at most 3 characters
     for path in ("/api/events", "/api/points", "/api/aggregates/time", "/api/aggregates/types",
                  "/api/aggregates/dyads", "/api/aggregates/countries", "/api/actors", "/api/network"):
-        r = client.get(path, params={name: v})
+        r = ro_client.get(path, params={name: v})
         assert r.status_code == 200, (path, name, v, r.text)
         if path == "/api/events":
             got = {e["doc"] for e in r.json()["items"]}
             assert got == _expected(name, v), (name, v, got)
-    assert _counts(client) == before
+    assert _counts(ro_client) == before
 
 
-def test_odd_actor_found_exactly(client: TestClient) -> None:
+def test_odd_actor_found_exactly(ro_client: TestClient) -> None:
     for probe in ("O'Brien", "100%", "_x_", "\\", '"quoted"', "\u2019curly\u2019"):
-        got = {e["doc"] for e in client.get("/api/events", params={"actor": probe}).json()["items"]}
+        got = {e["doc"] for e in ro_client.get("/api/events", params={"actor": probe}).json()["items"]}
         assert got == {"odd"}, probe
 
 
 @pytest.mark.parametrize("value", SQLI, ids=[f"s{i}" for i in range(len(SQLI))])
-def test_path_params_and_other_inputs(client: TestClient, value: str) -> None:
-    before = _counts(client)
-    assert client.get(f"/api/events/{value}").status_code in (404, 405)
-    assert client.get(f"/api/articles/{value}").status_code in (404, 405)
-    r = client.get(f"/api/actors/{value}")
+def test_path_params_and_other_inputs(ro_client: TestClient, value: str) -> None:
+    before = _counts(ro_client)
+    assert ro_client.get(f"/api/events/{value}").status_code in (404, 405)
+    assert ro_client.get(f"/api/articles/{value}").status_code in (404, 405)
+    r = ro_client.get(f"/api/actors/{value}")
     assert r.status_code in (200, 404, 405)
     if r.status_code == 200:
         assert "events" in json.dumps(r.json()) or r.json()
     for name in ("bbox", "near", "since", "until", "sort", "review", "limit", "offset"):
-        assert client.get("/api/events", params={name: value}).status_code == 422, name
-    r = client.get("/api/articles", params={"q": value})
+        assert ro_client.get("/api/events", params={name: value}).status_code == 422, name
+    r = ro_client.get("/api/articles", params={"q": value})
     v = value.strip().lower()
     want = {a.id for a, _ in _articles() if v in (a.title or "").lower() or v in (a.doc or "").lower()}
     assert r.status_code == 200 and {x["doc"] for x in r.json()["items"]} == want, (value, r.json())
-    r = client.get("/api/corrections/gold", params={"doc": value})
+    r = ro_client.get("/api/corrections/gold", params={"doc": value})
     assert r.status_code == 200
-    assert _counts(client) == before
+    assert _counts(ro_client) == before
 
 
 @pytest.mark.parametrize("value", SQLI, ids=[f"s{i}" for i in range(len(SQLI))])

@@ -51,13 +51,23 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, str, bytes]] = {}
         self.hits: list[str] = []
+        self.etags: dict[str, str] = {}  # path -> ETag; a matching If-None-Match gets 304
+        self.conditional: list[str] = []
         site = self
 
         class H(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 site.hits.append(self.path)
+                etag = site.etags.get(self.path)
+                if etag and self.headers.get("If-None-Match") == etag:
+                    site.conditional.append(self.path)
+                    self.send_response(304)
+                    self.end_headers()
+                    return
                 status, ctype, body = site.routes.get(self.path, (404, "text/plain", b"not found"))
                 self.send_response(status)
+                if etag:
+                    self.send_header("ETag", etag)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -188,3 +198,15 @@ def test_cli_once(site: Site, tmp_path: Path) -> None:
     with open_store(db) as store:
         assert store.counts()["articles"] == 1
     assert json.loads(state.read_text(encoding="utf-8"))["feeds"][site.base + "/nope.xml"]["failures"] == 1
+
+
+def test_unchanged_feed_is_not_downloaded_again(site: Site, tmp_path: Path) -> None:
+    feed = site.feed("/rss.xml", ["a1"])
+    site.etags["/rss.xml"] = '"v1"'
+    logs: list[str] = []
+    with open_store(f"duckdb:///{tmp_path}/w.duckdb") as store:
+        w = _watcher([feed], store, tmp_path / "s.json", logs)
+        assert w.poll_once(now=0).ingested == 1
+        s = w.poll_once(now=60)
+        assert site.conditional == ["/rss.xml"] and (s.feeds_ok, s.entries, s.new) == (1, 0, 0)
+        assert w.state.feeds[feed].etag == '"v1"' and w.state.feeds[feed].failures == 0

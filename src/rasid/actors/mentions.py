@@ -188,6 +188,13 @@ def _is_place_word(t: Token, first: bool) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    from rasid.events.triggers import trigger_lexicon
+
+    return frozenset(trigger_lexicon().matcher.first_words())
+
+
 def _is_name_token(t: Token, stop: frozenset[str], first: bool = True) -> bool:
     w = t.norm
     if not t.is_word or w in stop or w.isdigit():
@@ -200,6 +207,8 @@ def _is_name_token(t: Token, stop: frozenset[str], first: bool = True) -> bool:
             return False
     if _is_place_word(t, first):
         return False
+    if any(f in _trigger_words() for f, _ in _readings(w, True, False)):
+        return False  # "الرئيس الروسي اتصالا هاتفيا": an event word ends the name
     # a token with a conjunction/preposition proclitic whose stem is a stopword ends the name
     return all(not (pre and f in stop) for f, pre in zip(t.forms, t.prefixes, strict=False))
 
@@ -310,7 +319,7 @@ def _resolve_anaphora(doc: Document, mentions: list[Mention]) -> None:
     by_head: dict[str, Mention] = {}
     last_group: Mention | None = None
     for m in mentions:
-        if m.extra.get("possessed") and last_group is not None and m.start - last_group.end < 600:
+        if m.extra.get("possessed") and m.code is None and last_group is not None and m.start - last_group.end < 600:
             m.code = last_group.code
             m.extra["codes"] = [last_group.code] if last_group.code else []
             m.extra["code_source"] = "possessor"
@@ -413,6 +422,13 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                         p.j = atoms[k].j
                         k += 1
                     continue
+            # one adjective between a head and its nisba ("طائرات حربية إسرائيلية"، "قوات خاصة مصرية")
+            if gap == 1 and b.kind == "country" and b.payload.kind == "nisba" and p.head.kind == "office" \
+                    and not p.codes and _adjective_like(toks[p.j]):
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
             # modifiers (السابق، المكلف) between the title and what follows
             if gap > 0 and all(t.norm in _MODIFIERS for t in toks[p.j:b.i]) and b.kind in ("country",) \
                     and b.payload.kind == "nisba":
@@ -453,6 +469,7 @@ _PERSON_WORDS = ("minister", "president", "king", "prince", "director", "chief",
                  "representative", "head", "chairman", "leader", "judge", "speaker", "member", "official",
                  "advis", "consul", "emir", "sheikh", "sultan", "crown", "officer", "colonel", "major", "captain",
                  "lieutenant", "marshal", "brigadier", "admiral", "prosecutor", "mufti", "imam", "cleric",
+                 "counterpart",
                  "attorney", "president", "premier", "chargé", "charge", "coordinator", "inspector", "manager",
                  "activist", "journalist", "correspondent", "analyst", "expert", "lawmaker", "mp", "senator")
 
@@ -460,6 +477,12 @@ _PERSON_WORDS = ("minister", "president", "king", "prince", "director", "chief",
 def _person_office(o: Office) -> bool:
     label = o.office.lower()
     return o.kind in ("rank", "title") or (o.kind in ("office", "generic") and any(w in label for w in _PERSON_WORDS))
+
+
+def _adjective_like(t: Token) -> bool:
+    w = t.norm
+    return len(w) > 3 and (w.endswith("يه") or w.endswith("ي") or w.endswith("يين") or w.endswith("يون")) \
+        and not t.prefixes[-1:] == ("و",)
 
 
 def _office_takes_name(p: _Phrase, doc: Document) -> bool:

@@ -92,6 +92,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
+        matches = _with_gapped(lex, toks, sent, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
         sent_frames: list[Frame] = []
@@ -131,6 +132,32 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 
 
 # --------------------------------------------------------------------------- participants
+
+
+_GAP = 5
+
+
+def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
+    """Add support-verb triggers whose noun stands apart: "قطعت البحرين علاقاتها"، "نشر الجيش قوات".
+
+    The verb is the trigger; its object noun must follow within a few words. A noun already coded by
+    its own trigger (عقوبات، غارات) keeps that event: the verb then adds nothing.
+    """
+    if lex.gapped.size == 0:
+        return matches
+    taken = {i for mt in matches for i in range(mt.i, mt.j)}
+    extra: list[Match] = []
+    for g in lex.gapped.find_all(toks, sent.tok_start, sent.tok_end):
+        if g.i in taken:
+            continue
+        trig, nouns = g.payload
+        for k in range(g.j, min(sent.tok_end, g.j + _GAP + 1)):
+            if set(toks[k].forms) & nouns or (toks[k].norm.endswith("ا") and toks[k].norm[:-1] in nouns):
+                if any(mt.i <= k < mt.j for mt in matches):
+                    break  # the noun is a trigger of its own
+                extra.append(Match(g.i, g.j, trig, g.prefix, g.start, g.end))
+                break
+    return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
 
 def _ta_marbuta_clash(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
@@ -328,7 +355,9 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             continue
         if i - end > window:
             break
-        if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or (i == end and not m.extra.get("prefix")):
+        apposition = i == end and not m.extra.get("prefix") and m.kind in ("office", "person") and m.name \
+            and not subj.name and (m.code is None or subj.code is None or m.code == subj.code)
+        if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or apposition:
             end = _tok(m)[1]  # a conjunct or an apposition of the subject ("خادم الحرمين الشريفين الملك سلمان")
             continue
         if govs is not None and _gov(doc, m) not in govs:
@@ -338,11 +367,13 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
 
 
 def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]:
+    """Mentions joined to the subject with و: "المغرب وموريتانيا"، "الوفدين التشادي والنيجيري"."""
     out = []
     j = _tok(m)[1]
     for n in ments:
         i = _tok(n)[0]
-        if i == j and (n.extra.get("prefix") or "") == "و" and n.kind in ("nisba",) and n.code:
+        if i == j and (n.extra.get("prefix") or "") == "و" and n.kind in ("nisba", "name", "country", "capital") \
+                and n.code:
             out.append(n)
             j = _tok(n)[1]
     return out
@@ -524,6 +555,16 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
         f.time_source = "publication"
 
 
+def _habitual_context(doc: Document, f: Frame) -> bool:
+    """A plural event noun governed by a present-tense verb or a noun (تواجه هجمات، سلسلة هجمات)."""
+    toks = doc.tokens
+    for k in range(max(f.clause[0], f.match.i - 2), f.match.i):
+        w = toks[k].norm
+        if len(w) > 3 and w[0] in "يت" and not toks[k].text.endswith("ة") and not w.startswith("تم"):
+            return True
+    return False
+
+
 def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
     """A visit names its host by the place visited when no host is named (وصل X إلى مدينة بنغازي)."""
     if not f.actor or not ((f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest"))
@@ -695,7 +736,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []
     if f.flags & {"negated", "hypothetical", "purpose"} and not keep_all:
         return []
-    if trig.pos == "n" and trig.form_kind == "plural" and f.time_source != "text" and not keep_all:
+    if trig.pos == "n" and trig.form_kind == "plural" and f.time_source != "text" and not keep_all \
+            and _habitual_context(doc, f):
         return []  # "تواجه هجمات": a generic or habitual plural, not one reported event
     types = [trig.type]
     mode = [trig.mode] if trig.mode else []

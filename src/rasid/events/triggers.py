@@ -119,6 +119,8 @@ def _phrase_forms(phrase: str) -> dict[str, str]:
 class TriggerLexicon:
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.matcher = PhraseMatcher(tanween=True)
+        # support verbs whose object noun may stand a few words away (فرض الاتحاد، الاثنين، عقوبات)
+        self.gapped = PhraseMatcher()
         self.count = 0
         for row in rows:
             typ = row.get("type", "").strip()
@@ -129,6 +131,21 @@ class TriggerLexicon:
                 conf = float(row.get("conf") or 0.6)
             except ValueError:
                 conf = 0.6
+            if pos == "g":
+                verbs, _, nouns = (row.get("forms") or "").partition(">")
+                vforms = [f.strip() for f in verbs.split("|") if f.strip()]
+                nset = frozenset(fold(n.strip()) for n in nouns.split("|") if n.strip())
+                gen: dict[str, str] = {}
+                for past, present in zip(vforms[0::2], vforms[1::2] + [None] * (len(vforms) % 2), strict=False):
+                    gen.update(verb_forms(past, present))
+                for form, kind in gen.items():
+                    if kind == "object":
+                        continue
+                    t = Trigger(typ, row.get("mode", "").strip(), "v", row.get("roles", "svo").strip() or "svo",
+                                conf, vforms[0] if vforms else form, kind)
+                    self.gapped.add(form, (t, nset))
+                    self.count += 1
+                continue
             forms = [f.strip() for f in (row.get("forms") or "").split("|") if f.strip()]
             generated: dict[str, str] = {}
             if pos == "v":

@@ -1,0 +1,51 @@
+"""Table-driven event tests: tests/data/event_cases.tsv (sentences written for rasid)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import rasid
+
+CASES = Path(__file__).parent / "data" / "event_cases.tsv"
+
+
+def _rows() -> list[dict[str, str]]:
+    lines = [ln for ln in CASES.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+ROWS = _rows()
+
+
+def _ok(expect: str, events) -> bool:  # type: ignore[no-untyped-def]
+    typ, dyad = expect.split()
+    a, b = dyad.split(">")
+    for e in events:
+        if typ not in e.event:
+            continue
+        ac = {x.code for x in e.actor}
+        rc = {x.code for x in e.recipient}
+        both = ac | rc
+        if a != "*" and a not in both:
+            continue
+        if b != "*" and b not in both:
+            continue
+        if a != "*" and b != "*" and a == b and not (a in ac and a in rc):
+            continue
+        return True
+    return False
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["note"] for r in ROWS])
+def test_event_case(row: dict[str, str]) -> None:
+    text = "خبر\n" + row["text"]
+    events = rasid.extract(text, published=row["published"])
+    got = [f"{e.event[0]} {[a.code for a in e.actor]}>{[r.code for r in e.recipient]}" for e in events]
+    if row["expect"] == "none":
+        assert not events, got
+        return
+    for exp in row["expect"].split(" ; "):
+        assert _ok(exp.strip(), events), f"expected {exp}, got {got}"
