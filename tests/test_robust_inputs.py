@@ -269,8 +269,6 @@ def test_every_case_in_one_subprocess_run(tmp_path: Path) -> None:
         assert line.startswith("rasid: "), line
 
 
-@pytest.mark.xfail(strict=True, reason="BUG src/rasid/cli/main.py: main() drops cli.main()'s return value, "
-                   "so the real process exits 0 where the contract says 2")
 def test_real_process_exit_status_is_2_on_unreadable_input(tmp_path: Path) -> None:
     (tmp_path / GOOD).write_text(GOOD_SENT, encoding="utf-8")
     r, out = _real_extract(tmp_path, str(tmp_path / GOOD), str(tmp_path / "missing.txt"))

@@ -128,7 +128,8 @@ def _clean(v: Any) -> Any:
 
 
 # ------------------------------------------------------------------ app
-def create_app(store_url: str | None = None, token: str | None = None) -> FastAPI:
+def create_app(store_url: str | None = None, token: str | None = None, *, read_token: str | None = None,
+               max_body_bytes: int | None = None) -> FastAPI:
     """Build the API + dashboard app over the store at ``store_url`` (``$RASID_DB`` by default).
 
     ``token`` (default ``$RASID_TOKEN``) protects the write endpoints; with no
@@ -152,6 +153,9 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         redoc_url=None,  # load from the network at run time. The schema stays at /openapi.json.
     )
     app.state.bench = bench
+    from rasid.api.security import install
+
+    install(app, read_token=read_token, write_token=bench.token, max_body_bytes=max_body_bytes)
 
     def require_token(
         authorization: Annotated[str | None, Header()] = None,

@@ -44,7 +44,8 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="rasid", standalone_mode=False)
+        rv = cli.main(args=argv, prog_name="rasid", standalone_mode=False)
+        return rv if isinstance(rv, int) else 0
     except click.exceptions.Exit as e:
         return int(e.exit_code or 0)
     except click.ClickException as e:

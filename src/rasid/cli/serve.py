@@ -13,7 +13,11 @@ __all__ = ["COMMANDS", "serve"]
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--token", envvar="RASID_TOKEN", default=None,
               help="token that write requests (corrections) must send; default $RASID_TOKEN (none: writes open)")
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+@click.option("--read-token", envvar="RASID_READ_TOKEN", default=None,
+              help="token that every API read must send too; default $RASID_READ_TOKEN (none: reads open)")
+@click.option("--max-body", type=int, default=None, help="largest request body in bytes (default 1 MiB)")
+def serve(db: str | None, host: str, port: int, token: str | None, read_token: str | None,
+          max_body: int | None) -> None:
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the dashboard (/)."""
     try:
         import uvicorn
@@ -23,7 +27,7 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
         raise click.ClickException(f"rasid serve needs FastAPI and uvicorn ({e}): pip install 'rasid[serve]'") from e
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         click.echo("warning: listening beyond localhost with no --token: anyone can write corrections", err=True)
-    app = create_app(db, token=token or "")
+    app = create_app(db, token=token or "", read_token=read_token, max_body_bytes=max_body)
     click.echo(f"rasid workbench on http://{host}:{port}/  (API schema: /openapi.json)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -10,7 +10,7 @@ word, clitic-peeled stem and stem without the article, prefixes/suffixes 1-4,
 shape, word clusters at three granularities (from unlabelled news), name-list
 ("gazetteer") evidence learnt from the training corpora, and membership in a
 small hand-written list of trigger words (titles, organisation and place heads).
-Neighbours at -2..+2 contribute word, stem, cluster, gazetteer and trigger
+Neighbours at -2..+2 contribute word, stem, cluster, gazetteer, trigger and shape
 features; bigrams join the word with each immediate neighbour.
 """
 

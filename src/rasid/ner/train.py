@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", default="anercorp,newsfane,wojood,aqmar",
                     help="comma list of: " + ",".join(CORPUS_FILES))
     ap.add_argument("--clusters", default=None, help="cluster TSV (default: the one in --out or the packaged one)")
+    ap.add_argument("--no-clusters", action="store_true", help="no word-cluster features")
     ap.add_argument("--news", default=None, help="rebuild clusters from this news JSONL(.gz) (needs gensim)")
     ap.add_argument("--dev", type=float, default=0.0,
                     help="hold out this fraction of ANERcorp train (last sentences) and score on it")
@@ -164,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     cl_path = Path(a.clusters) if a.clusters else out / CLUSTER_FILE
     if not cl_path.exists():
         cl_path = Path(__file__).resolve().parent.parent / "data" / "models" / "ner" / CLUSTER_FILE
-    clusters = load_clusters(cl_path) if cl_path.exists() else {}
-    if cl_path.exists() and cl_path.resolve() != (out / CLUSTER_FILE).resolve():
+    clusters = load_clusters(cl_path) if cl_path.exists() and not a.no_clusters else {}
+    if clusters and cl_path.resolve() != (out / CLUSTER_FILE).resolve():
         shutil.copyfile(cl_path, out / CLUSTER_FILE)
 
     names = [c.strip() for c in a.corpora.split(",") if c.strip()]

@@ -393,7 +393,7 @@ def parse_dateline(
     for i, (ls, le) in enumerate(_lines(text, start)):
         if i >= _TOP_PARAS or ls - start >= _TOP_DATELINE_CHARS:
             break
-        raw = text[ls:le]
+        raw = text[ls:min(le, ls + 300)]  # a dateline is short: no need to normalise the paragraph
         # a lone tatweel used as a dash ("لندن ـ «القدس العربي»") would vanish in normalisation
         raw = re.sub(r"(?<=\s)\u0640+(?=\s)", lambda m: "-" * len(m.group()), raw)
         norm, index = _normalize(raw)
