@@ -81,14 +81,31 @@ def _run_serial(items: Iterator[Any], out: TextIO, err: list[str]) -> int:
 @click.option("-o", "--output", "out_path", type=click.Path(dir_okay=False), help="Write JSONL here (default stdout).")
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (output order is kept).")
-def extract(inputs: tuple[str, ...], out_path: str | None, published: dt.date | None, workers: int) -> None:
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: run the same pipeline as a PySpark job (-o is then an output folder).")
+@click.option("--master", default="local[2]", show_default=True, help="Spark master URL (with --engine spark).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+              help="Spark output format, partitioned by event year/month.")
+def extract(inputs: tuple[str, ...], out_path: str | None, published: dt.date | None, workers: int, engine: str,
+            master: str, fmt: str) -> None:
     """Extract PLOVER events from files, folders or - (stdin) as JSON Lines."""
+    from rasid.progress import estimate_articles, progress_iter, wants_progress
     from rasid.read import read_inputs
 
+    if engine == "spark":
+        if not out_path:
+            raise click.UsageError("--engine spark writes a folder: give it with -o OUTDIR")
+        from rasid.spark import run_spark_extract
+
+        stats = run_spark_extract(list(inputs), out_path, master, fmt, published=published)
+        click.echo(f"spark: {stats}", err=True)
+        return
     errors: list[str] = []
     out: TextIO = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout  # noqa: SIM115
     try:
         items = read_inputs(list(inputs), published=published)
+        if wants_progress():
+            items = progress_iter(items, total=estimate_articles(list(inputs)), label="extract")
         if workers > 1:
             from rasid.parallel import run_parallel
 

@@ -23,20 +23,16 @@ def _register() -> None:
     cli.add_command(_misc.ner)
     cli.add_command(_misc.eval_group)
     cli.add_command(_misc.train_group)
-    try:  # store commands (ingest/query/export/...) live in their own module
-        from rasid.cli import store as _store
-    except ImportError:  # pragma: no cover - during development only
-        _store = None
-    if _store is not None:
-        for c in _store.COMMANDS:
-            cli.add_command(c)
-    try:
-        from rasid.cli import serve as _serve
-    except ImportError:  # pragma: no cover
-        _serve = None
-    if _serve is not None:
-        for c in _serve.COMMANDS:
-            cli.add_command(c)
+    from rasid.cli import store as _store
+
+    for c in _store.COMMANDS:
+        cli.add_command(c)
+    from rasid.cli import serve as _serve
+    from rasid.cli import spark as _spark
+    from rasid.cli import watch as _watch
+
+    for c in _serve.COMMANDS + _spark.COMMANDS + _watch.COMMANDS:
+        cli.add_command(c)
 
 
 _register()
