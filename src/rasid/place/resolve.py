@@ -103,7 +103,8 @@ def _context_country(gaz: Gazetteer, toks: Sequence[Token], j: int, hi: int) -> 
     return _country_at(gaz, toks, j, hi)[0] if any(f in gaz.nisba for f in _tok_forms(t)) else None
 
 
-def _doc_countries(gaz: Gazetteer, doc: Document, given: dict[str, int] | None) -> Counter[str]:
+def _doc_countries(gaz: Gazetteer, doc: Document, given: dict[str, int] | None,
+                   matches: list | None = None) -> Counter[str]:  # type: ignore[type-arg]
     counts: Counter[str] = Counter(given if given is not None else doc.countries or {})
     for t in doc.tokens:
         for form in _tok_forms(t):
@@ -112,7 +113,7 @@ def _doc_countries(gaz: Gazetteer, doc: Document, given: dict[str, int] | None) 
                 counts[iso] += 1
                 break
     # unambiguous country names (every candidate in one country)
-    for m in gaz.matcher.find_all(doc.tokens):
+    for m in (matches if matches is not None else gaz.matcher.find_all(doc.tokens)):
         cands = gaz.candidates(m.payload)
         if cands and cands[0].resolution == "country" and len({e.country for e in cands}) == 1:
             counts[cands[0].country] += 1
@@ -167,10 +168,11 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
     gaz = gaz or load_gazetteer()
     toks = doc.tokens
     n = len(toks)
-    counts = _doc_countries(gaz, doc, countries)
+    matches = gaz.matcher.find_all(toks)  # one pass, used for the document's countries and the places
+    counts = _doc_countries(gaz, doc, countries, matches)
     out: list[Place] = []
     last_j = -1  # one past the last token of the last accepted place
-    for m in gaz.matcher.find_all(toks):
+    for m in matches:
         form = m.payload
         policy = gaz.form_policy(form)
         if policy == "drop":
