@@ -86,9 +86,14 @@ def _run_serial(items: Iterator[Any], out: TextIO, err: list[str]) -> int:
 @click.option("--master", default="local[2]", show_default=True, help="Spark master URL (with --engine spark).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
               help="Spark output format, partitioned by event year/month.")
+@click.option("--ner", is_flag=True, help="Also run the statistical name tagger (slower; same as RASID_NER=1).")
 def extract(inputs: tuple[str, ...], out_path: str | None, published: dt.date | None, workers: int, engine: str,
-            master: str, fmt: str) -> None:
+            master: str, fmt: str, ner: bool) -> None:
     """Extract PLOVER events from files, folders or - (stdin) as JSON Lines."""
+    if ner:
+        import os
+
+        os.environ["RASID_NER"] = "1"  # read by the pipeline (and inherited by worker processes)
     from rasid.progress import estimate_articles, progress_iter, wants_progress
     from rasid.read import read_inputs
 

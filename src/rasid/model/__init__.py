@@ -295,6 +295,7 @@ class Document:
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     names: list[Span] = field(default_factory=list)  # NER proposals (PERS/ORG/LOC)
+    ner: list[tuple[int, int, str]] = field(default_factory=list)  # the same, with their labels
     countries: dict[str, int] = field(default_factory=dict)  # code -> mention count
 
     def span(self, start: int, end: int) -> Span:

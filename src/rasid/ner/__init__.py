@@ -28,15 +28,20 @@ LABEL_SETS: dict[str, dict[str, str]] = {
 }
 
 
-def propose_names(doc: Document, tagger: Tagger | None = None) -> list[tuple[int, int, str]]:
-    """Tag each sentence of ``doc`` and return (start, end, label) spans in original offsets.
+def propose_names(doc: Document, tagger: Tagger | None = None,
+                  sentences: set[int] | None = None) -> list[tuple[int, int, str]]:
+    """Tag each sentence of ``doc`` (or only those in ``sentences``) and return (start, end, label)
+    spans in original offsets.
 
     ``doc.text[start:end]`` is the named entity's surface text.
     """
     tagger = tagger or Tagger.load()
     out: list[tuple[int, int, str]] = []
     toks = doc.tokens
-    ranges = [(s.tok_start, s.tok_end) for s in doc.sentences if s.tok_end > s.tok_start]
+    ranges = [(s.tok_start, s.tok_end) for s in doc.sentences if s.tok_end > s.tok_start
+              and (sentences is None or s.index in sentences)]
+    if sentences is not None and not ranges:
+        return out
     if not ranges and toks:
         ranges = [(0, len(toks))]
     for a, b in ranges:
