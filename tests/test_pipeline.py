@@ -1,0 +1,62 @@
+"""The pipeline and the ``rasid extract`` contract, end to end on our own example articles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import rasid
+from rasid.model import Article
+from rasid.pipeline import _actors, _ner
+from rasid.text.segment import build_document
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+
+
+def test_library_api_codes_a_visit() -> None:
+    text = "خبر\nوصل وزير الخارجية المصري إلى الرياض أمس في زيارة رسمية."
+    events = rasid.extract(text, published="2024-03-10")
+    visit = [e for e in events if e.event == ["CONSULT"]]
+    assert visit and visit[0].actor[0].code == "EGY" and visit[0].recipient[0].code == "SAU"
+    assert str(visit[0].date) == "2024-03-09" and visit[0].place is not None and visit[0].place.name == "Riyadh"
+
+
+def test_ner_component_feeds_the_actor_layer() -> None:
+    doc = build_document(Article(text="خبر\nالتقى الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في القاهرة."))
+    _ner(doc)
+    assert all(doc.text[s:e] for s, e, _ in doc.ner)
+    assert any(lab == "PERS" for _, _, lab in doc.ner)
+    _actors(doc)
+    assert any(m.code == "EGY" for m in doc.mentions)
+
+
+def test_cli_contract_doc_names_and_exit_status(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "rasid.cli.main", "extract", str(EXAMPLES / "01-visit-tripoli.txt"),
+                        str(tmp_path / "bad.json"), "--published", "2025-03-05"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert "bad.json" in r.stderr and "Traceback" not in r.stderr
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert lines and all(d["doc"] == "01-visit-tripoli.txt" for d in lines)
+
+
+def test_cli_record_ids_become_doc(tmp_path: Path) -> None:
+    rec = {"id": "rec-7", "published": "2024-03-10", "text": "خبر\nاعتقلت الشرطة الكويتية أمس خمسة أشخاص."}
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "rasid.cli.main", "extract", str(f)], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    docs = {json.loads(x)["doc"] for x in r.stdout.splitlines()}
+    assert docs == {"rec-7"}
+
+
+@pytest.mark.parametrize("name", ["04-football.txt"])
+def test_non_political_examples_give_no_events(name: str) -> None:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    assert rasid.extract(text, published="2025-03-05") == []
