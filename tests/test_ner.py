@@ -145,3 +145,30 @@ def test_anercorp_quality_gate(tagger: Tagger) -> None:
     res = evaluate(str(ANER_TEST), tagger)
     assert res["tokens"] > 24_000
     assert res["f1"] >= MIN_TEST_F1, res
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        # longest match wins; proclitics are peeled on the first token only
+        ("زار وفد مجلس الأمن", [None, None, "ORG-B", "ORG-I"]),
+        ("وصل إلى وبغداد", [None, None, "LOC-B"]),
+        ("الوفد الفرنسي", [None, "NIS-B"]),
+        ("التقى وزير الخارجية", [None, "OFF-B", "OFF-I"]),
+        ("في الولايات المتحدة الأمريكية", [None, "LOC-B", "LOC-I", "LOC-I"]),
+        ("كلمات عادية فقط", [None, None, None]),
+    ],
+)
+def test_lexicon_marks(text: str, marks: list[str | None]) -> None:
+    from rasid.ner.lexicon import Lexicon, build_lexicon_entries
+    from rasid.ner.text import safe_fold
+
+    lex = _LEX.setdefault("lex", Lexicon(build_lexicon_entries()))
+    assert lex.marks([safe_fold(w) for w in text.split()]) == marks
+    # the snapshot round-trips
+    small = [(("مجلس", "الامن"), "ORG"), (("بغداد",), "LOC")]
+    assert Lexicon.from_tsv("# c\n" + Lexicon.to_tsv(small)).marks(["مجلس", "الامن", "بغداد"]) == \
+        ["ORG-B", "ORG-I", "LOC-B"]
+
+
+_LEX: dict[str, object] = {}

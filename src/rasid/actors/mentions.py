@@ -267,8 +267,9 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
             if k < len(spans) and spans[k][0] <= t.start < spans[k][1]:
                 ner_pers.add(t.index)
     phrases: list[_Phrase] = []
-    for sent in doc.sentences:
-        atoms = _atoms(doc, lex, sent.tok_start, sent.tok_end)
+    per_sent = [_atoms(doc, lex, sent.tok_start, sent.tok_end) for sent in doc.sentences]
+    _contextual_atoms(doc, per_sent)
+    for sent, atoms in zip(doc.sentences, per_sent, strict=True):
         phrases.extend(_compose(doc, atoms, sent.tok_end, stop, ner_pers))
     mentions = [_to_mention(doc, p, lex) for p in phrases if not _weak_alone(doc, p)]
     _count_countries(doc, mentions)
@@ -276,6 +277,82 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     _resolve_anaphora(doc, mentions)
     _fill_from_sentence(doc, mentions)
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _contextual_table() -> dict[str, list[dict[str, str]]]:
+    table: dict[str, list[dict[str, str]]] = {}
+    for row in read_tsv(data_path("lexicons", "contextual.tsv")):
+        if row.get("form"):
+            table.setdefault(fold(row["form"]), []).append(row)
+    return table
+
+
+def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
+    """Names whose country depends on the article's conflict become atoms once the article's countries
+    are known: "التحالف" is the Saudi-led coalition in a report on Yemen and the US-led one in a report on
+    Iraq (data/lexicons/contextual.tsv). A name no listed context fits stays unresolved."""
+    table = _contextual_table()
+    counts: dict[str, int] = {}
+    for atoms in per_sent:
+        for a in atoms:
+            if a.kind == "country":
+                counts[a.payload.code] = counts.get(a.payload.code, 0) + 1
+            elif a.kind == "group" and a.payload.code and len(a.payload.code) == 3:
+                counts[a.payload.code] = counts.get(a.payload.code, 0) + 1
+    home = None
+    if doc.article.dateline is None and counts:
+        home = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    toks = doc.tokens
+    for sent, atoms in zip(doc.sentences, per_sent, strict=True):
+        for k, a in enumerate(atoms):  # a bare body the context names: "الطيران" in a report on Yemen
+            if a.kind == "office" and a.j - a.i == 1:
+                rows = table.get(toks[a.i].forms[-1] if not a.prefix else toks[a.i].norm) or table.get(
+                    next((f for f, p in zip(toks[a.i].forms, toks[a.i].prefixes, strict=False) if p == a.prefix),
+                         ""))
+                g = _resolve_context(rows, counts, home) if rows else None
+                if g is not None:
+                    atoms[k] = Atom(a.i, a.j, "group", g, a.prefix, a.start, a.end)
+        taken = {i for a in atoms for i in range(a.i, a.j)}
+        added = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if i in taken:
+                continue
+            t = toks[i]
+            for f, pre in zip(t.forms, t.prefixes, strict=False):
+                rows = table.get(f)
+                if not rows:
+                    continue
+                g = _resolve_context(rows, counts, home)
+                if g is not None:
+                    start = t.start + _clitic_offset(t, pre)
+                    added.append(Atom(i, i + 1, "group", g, pre, start, t.end))
+                break
+        if added:
+            atoms.extend(added)
+            atoms.sort(key=lambda a: a.i)
+
+
+def _clitic_offset(t: Token, pre: str) -> int:
+    from rasid.text.match import _clitic_len
+
+    return _clitic_len(t, pre)
+
+
+def _resolve_context(rows: list[dict[str, str]], counts: dict[str, int], home: str | None) -> Group | None:
+    best = None
+    for r in rows:
+        ctx = r.get("context", "")
+        score = counts.get(ctx, 0) if ctx != "*" else 0.5
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, r)
+    if best is None:
+        return None
+    r = best[1]
+    code = r["code"] if r["code"] != "*" else home
+    if not code:
+        return None
+    return Group(r["form"], code, r.get("sector") or "UNK", r.get("identifier") or r["form"])
 
 
 _COLLECTIVE = {"CVL", "REF", "LAB", "EDU", "MED", "JRN"}

@@ -241,6 +241,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     plu = _pluperfect_subject(doc, f, before)
     rel = _relative_antecedent(doc, f, before) if plu is None else None
     shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
+    if shared is not None and any(free(m) and _tok(m)[0] - mt.j <= 1 for m in after):
+        shared = None  # "واستهدف الطيران ...": a subject right after the verb is its own
+    ends_in_prep = toks[mt.j - 1].norm in _PREP_WORDS and mt.j - mt.i > 1
     if trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
         # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
         subj = rel
@@ -256,6 +259,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         subj = shared
         govs = _OBJ_GOV.get(roles, set())
         obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
+    elif ends_in_prep:
+        # "القضاء على X"، "ألقت القبض على X": the mention after the preposition is the object
+        subj = _subject_before(doc, f, before, prev)
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 6][:1]
     elif trig.pos == "v" or trig.pos == "p":
         # VSO: the first free mention after the verb (close to it) is the subject
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from rasid.ner.lexicon import Lexicon
 from rasid.ner.text import safe_fold
 from rasid.text.tokenize import clitic_forms
 
@@ -45,6 +46,23 @@ TRIGGERS: dict[str, str] = {
     **{w: "MISC" for w in (
         "بطوله البطوله كاس جائزه جائزه مهرجان المهرجان حرب عمليه دولار يورو جنيه دينار ريال درهم "
         "كتاب كتابه روايه فيلم مسلسل اغنيه برنامج").split()},
+}
+
+
+# More organisation / place heads, used when ``extra_triggers`` is on (models trained with it).
+EXTRA_TRIGGERS: dict[str, str] = {
+    **{w: "ORG" for w in (
+        "لجنه اللجنه برلمان البرلمان شرطه الشرطه جيش الجيش قوات القوات مكتب المكتب كليه الكليه "
+        "مستشفي المستشفي ائتلاف الائتلاف تحالف التحالف منتدي المنتدي صندوق الصندوق سلطه السلطه "
+        "مفوضيه المفوضيه ديوان الديوان تيار التيار كتله الكتله نقابه النقابه اكاديميه الاكاديميه "
+        "مدرسه المدرسه مصنع المصنع مجمع المجمع رابطه الرابطه اتحادات تنظيم التنظيم جماعه الجماعه "
+        "مجلة مجله المجله وكاله الوكاله دائره الدائره ادارة اداره الاداره").split()},
+    **{w: "LOC" for w in (
+        "ملعب الملعب مسجد المسجد ساحه الساحه قصر القصر ميدان الميدان سجن السجن معبر المعبر "
+        "خليج الخليج صحراء الصحراء واحه الواحه").split()},
+    **{w: "MISC" for w in (
+        "مسابقه المسابقه دوري الدوري كاس كأس اولمبياد سياره طراز موديل قانون القانون اتفاقيه الاتفاقيه "
+        "معاهده المعاهده مؤتمر المؤتمر قمه القمه").split()},
 }
 
 
@@ -117,13 +135,17 @@ class FeatureExtractor:
 
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: Gazetteer | None = None, known: set[str] | None = None,
-                 domain_context: bool = False) -> None:
+                 domain_context: bool = False, lexicon: Lexicon | None = None,
+                 extra_triggers: bool = False) -> None:
         """``known``: the attributes the model has weights for; when given, others are dropped early
         (crfsuite would ignore them anyway, but passing them costs about half the tagging time)."""
         self.clusters = clusters or {}
         self.known = known
         self.domain_context = domain_context  # domain copies of the +-1 neighbours' features too
         self.gaz = gazetteer or Gazetteer()
+        self.lexicon = lexicon if lexicon else None  # rasid name lists (lexicon.tsv), longest match
+        self.triggers = {**TRIGGERS, **{safe_fold(k): v for k, v in EXTRA_TRIGGERS.items()}} \
+            if extra_triggers else TRIGGERS
         self._word = lru_cache(maxsize=200_000)(self._word_features)
         self._full = lru_cache(maxsize=200_000)(self._cached)
         self._dom = lru_cache(maxsize=200_000)(self._domain)
@@ -150,7 +172,7 @@ class FeatureExtractor:
             share.append("c=none")
         g = self.gaz.features(w) or self.gaz.features(stem) or self.gaz.features(bare)
         share.extend("g=" + x for x in g)
-        t = TRIGGERS.get(w) or TRIGGERS.get(stem)
+        t = self.triggers.get(w) or self.triggers.get(stem)
         if t:
             share.append("t=" + t)
         share.append("sh=" + shape)
@@ -194,6 +216,7 @@ class FeatureExtractor:
         known = self.known
         n = len(tokens)
         out: list[list[str]] = []
+        marks = self.lexicon.marks([x[2] for x in feats]) if self.lexicon else None
         for i in range(n):
             base, _sh, w = feats[i]
             f = list(base)
@@ -211,6 +234,14 @@ class FeatureExtractor:
                 b = "bg+=" + w + "|" + feats[i + 1][2]
                 if known is None or b in known:
                     f.append(b)
+            if marks is not None:
+                for off, pre in ((0, "L="), (-1, "-1L="), (1, "1L=")):
+                    j = i + off
+                    m = marks[j] if 0 <= j < n else None
+                    if m is not None:
+                        x = pre + m
+                        if known is None or x in known:
+                            f.append(x)
             if domain:
                 f.extend(self._dom(tokens[i], domain))
                 if self.domain_context:

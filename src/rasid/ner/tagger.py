@@ -1,7 +1,8 @@
 """The CRF named-entity tagger (PERS, ORG, LOC, MISC; IOB2).
 
 A model directory holds ``ner.crfsuite`` (the CRF), ``clusters.tsv`` (word
-clusters) and ``gazetteer.tsv`` (name-list counts). ``Tagger.load()`` with no
+clusters), ``gazetteer.tsv`` (name-list counts) and, for models trained with
+lexicon features, ``lexicon.tsv`` (the snapshot of rasid's name lists). ``Tagger.load()`` with no
 path loads the model packaged under ``rasid/data/models/ner`` and caches it.
 """
 
@@ -16,6 +17,7 @@ import pycrfsuite
 from rasid.ner.clusters import load_clusters
 from rasid.ner.conll import to_iob2
 from rasid.ner.features import FeatureExtractor, Gazetteer
+from rasid.ner.lexicon import LEXICON_FILE, Lexicon
 
 __all__ = ["Tagger", "NEWS_DOMAIN", "DEFAULT_MODEL_DIR", "MODEL_FILE", "CLUSTER_FILE", "GAZ_FILE", "ATTR_FILE"]
 
@@ -67,7 +69,9 @@ class Tagger:
         if (d / ATTR_FILE).exists():
             known = set((d / ATTR_FILE).read_text(encoding="utf-8").split("\n"))
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
-        fx = FeatureExtractor(clusters, gaz, known, domain_context=bool(meta.get("domain_context")))
+        lex = Lexicon.from_tsv((d / LEXICON_FILE).read_text(encoding="utf-8")) if (d / LEXICON_FILE).exists() else None
+        fx = FeatureExtractor(clusters, gaz, known, domain_context=bool(meta.get("domain_context")),
+                              lexicon=lex, extra_triggers=bool(meta.get("extra_triggers")))
         return cls(d / MODEL_FILE, fx)
 
     def tag(self, tokens: list[str]) -> list[str]:

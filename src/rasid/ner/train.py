@@ -32,6 +32,7 @@ from rasid.ner.clusters import load_clusters
 from rasid.ner.conll import CORPUS_MAPPERS, read_conll
 from rasid.ner.evaluate import score
 from rasid.ner.features import FeatureExtractor, Gazetteer
+from rasid.ner.lexicon import LEXICON_FILE, Lexicon, build_lexicon_entries
 from rasid.ner.tagger import ATTR_FILE, CLUSTER_FILE, GAZ_FILE, MODEL_FILE, NEWS_DOMAIN, Tagger
 from rasid.ner.text import safe_fold
 from rasid.text.tokenize import clitic_forms
@@ -92,7 +93,9 @@ def _prune(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
 
 
 def build_training(sents: list[Sent], clusters: dict[str, tuple[str, ...]], folds: int, seed: int,
-                   use_gaz: bool = True, domains: list[str | None] | None = None, domain_context: bool = False) -> tuple[list[tuple[list[list[str]], list[str]]], Gazetteer]:
+                   use_gaz: bool = True, domains: list[str | None] | None = None, domain_context: bool = False,
+                   lexicon: Lexicon | None = None, extra_triggers: bool = False,
+                   ) -> tuple[list[tuple[list[list[str]], list[str]]], Gazetteer]:
     """Feature sequences for training (jackknifed gazetteer) and the full gazetteer to ship."""
     full = _prune(count_names(sents)) if use_gaz else {}
     # folds by sentence identity, so that repeated copies of a sentence share a fold
@@ -104,7 +107,8 @@ def build_training(sents: list[Sent], clusters: dict[str, tuple[str, ...]], fold
     for k in range(folds):
         part = [sents[i] for i in range(len(sents)) if fold_of[i] == k]
         gz = Gazetteer(_sub(full, count_names(part))) if use_gaz else Gazetteer()
-        fx = FeatureExtractor(clusters, gz, domain_context=domain_context)
+        fx = FeatureExtractor(clusters, gz, domain_context=domain_context, lexicon=lexicon,
+                              extra_triggers=extra_triggers)
         for i in range(len(sents)):
             if fold_of[i] == k:
                 data[i] = (fx.sentence(sents[i][0], domains[i] if domains else None), sents[i][1])
@@ -138,12 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news", default=None, help="rebuild clusters from this news JSONL(.gz) (needs gensim)")
     ap.add_argument("--dev", type=float, default=0.0,
                     help="hold out this fraction of ANERcorp train (last sentences) and score on it")
+    ap.add_argument("--sample", action="append", default=[], metavar="NAME=FRACTION",
+                    help="keep a random fraction of a corpus's sentences (seeded), e.g. wikifane=0.25")
     ap.add_argument("--aner-weight", type=int, default=1, help="repeat ANERcorp train this many times")
     ap.add_argument("--domain-features", action=argparse.BooleanOptionalAction, default=True,
                     help="add corpus-prefixed copies of word features (ANERcorp = the tagging domain)")
     ap.add_argument("--domain-context", action="store_true",
                     help="with --domain-features, also copy the +-1 neighbours' features per domain")
     ap.add_argument("--no-gaz", action="store_true", help="no gazetteer features")
+    ap.add_argument("--lexicon", action=argparse.BooleanOptionalAction, default=False,
+                    help="name-list features from rasid's lexicons and places gazetteer (snapshot: lexicon.tsv)")
+    ap.add_argument("--extra-triggers", action=argparse.BooleanOptionalAction, default=False,
+                    help="the longer organisation/place/misc head-word list (features.EXTRA_TRIGGERS)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
@@ -176,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         an = corp["anercorp"]
         cut = int(len(an) * (1 - a.dev))
         corp["anercorp"], dev = an[:cut], an[cut:]
+    for spec in a.sample:
+        name, frac = spec.split("=")
+        rng = random.Random(a.seed)
+        corp[name] = [s for s in corp[name] if rng.random() < float(frac)]
     if a.aner_weight > 1 and "anercorp" in corp:
         corp["anercorp"] = corp["anercorp"] * a.aner_weight
     sents = [s for n in names for s in corp[n]]
@@ -184,8 +198,19 @@ def main(argv: list[str] | None = None) -> int:
         domains = [(NEWS_DOMAIN if n == "anercorp" else "x") for n in names for _ in corp[n]]
     print("train: " + ", ".join(f"{n}={sum(len(t) for t, _ in corp[n])}tok" for n in names)
           + f"; clusters={len(clusters)}", file=sys.stderr)
+    lexicon = None
+    if a.lexicon:
+        entries = build_lexicon_entries()
+        lexicon = Lexicon(entries)
+        (out / LEXICON_FILE).write_text(
+            "# snapshot of rasid name lists (src/rasid/data/lexicons: groups, igos, countries, offices;"
+            " gazetteer/places.tsv Arabic forms), folded: phrase<TAB>class. Apache-2.0 (rasid) + GeoNames"
+            " CC BY 4.0 + CLDR (Unicode licence).\n" + Lexicon.to_tsv(entries), encoding="utf-8")
+    elif (out / LEXICON_FILE).exists():
+        (out / LEXICON_FILE).unlink()
     feats, gaz = build_training(sents, clusters, a.folds, a.seed, use_gaz=not a.no_gaz, domains=domains,
-                                domain_context=a.domain_context)
+                                domain_context=a.domain_context, lexicon=lexicon,
+                                extra_triggers=a.extra_triggers)
     (out / GAZ_FILE).write_text(
         "# name-list counts (word, total, type:count) from the training corpora: "
         + ",".join(names) + " (CC BY-SA 3.0/4.0, MIT); derived statistics.\n" + gaz.to_tsv(), encoding="utf-8")
@@ -194,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"trained ({time.time() - t0:.0f}s)", file=sys.stderr)
     meta = {"corpora": names, "c1": a.c1, "c2": a.c2, "max_iter": a.max_iter, "seed": a.seed, "folds": a.folds,
             "gazetteer": not a.no_gaz, "dev_fraction": a.dev, "aner_weight": a.aner_weight,
-            "domain_features": a.domain_features, "domain_context": a.domain_context}
+            "domain_features": a.domain_features, "domain_context": a.domain_context,
+            "lexicon": a.lexicon, "extra_triggers": a.extra_triggers}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     tagger = Tagger.from_dir(out)
     if dev:
