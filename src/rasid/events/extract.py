@@ -784,6 +784,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
     place = f.place
+    if trig.type == "COERCE" and place is not None and place.resolution == "country" and actors[0].code \
+            and actors[0].code not in _IGO and place.country_code != actors[0].code:
+        place = None  # an arrest by a state's police happens at home; a foreign country named is context
     if place is None and trig.type == "CONSULT" and trig.roles in ("visit", "host", "guest") and recips \
             and recips[0].code and recips[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
