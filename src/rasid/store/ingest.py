@@ -117,22 +117,10 @@ def _fallback_read(inputs: list[str], published: dt.date | None = None) -> Itera
 
 
 def estimate_total(inputs: Iterable[str]) -> int | None:
-    """Cheap article count for the progress bar (JSONL lines, files); None when unknown."""
-    n = 0
-    for inp in inputs:
-        if inp == "-":
-            return None
-        p = Path(inp)
-        files = [x for x in p.rglob("*") if x.is_file()] if p.is_dir() else [p]
-        for f in files:
-            if not f.exists():
-                continue
-            if f.suffix == ".jsonl":
-                with f.open("rb") as fh:
-                    n += sum(1 for line in fh if line.strip())
-            else:
-                n += 1
-    return n
+    """Cheap article count for the progress bar (JSONL/JSONL.gz lines, files); None when unknown."""
+    from rasid.progress import estimate_articles
+
+    return estimate_articles(list(inputs))
 
 
 # ---------------------------------------------------------------- ingest
