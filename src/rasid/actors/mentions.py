@@ -485,10 +485,11 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 p.j = b.j
                 k += 1
                 continue
-            # "وفد ... من تشاد والنيجر" / "وفدا رفيع المستوى من تشاد"
-            if b.kind == "country" and p.head.kind == "office" and p.name is None and not p.codes:
+            # "وفد ... من تشاد والنيجر" / "وفدا رفيع المستوى من تشاد" / "وفد من حركة حماس"
+            if b.kind in ("country", "group") and p.head.kind == "office" and p.name is None and not p.codes \
+                    and isinstance(p.head.payload, Office) and p.head.payload.kind in ("delegation", "body", "generic"):
                 between = [t.norm for t in toks[p.j:b.i]]
-                if between and between[-1] == _FROM and len(between) <= 6 and b.payload.kind != "nisba":
+                if between and between[-1] == _FROM and len(between) <= 6 and getattr(b.payload, "kind", "") != "nisba":
                     _absorb(p, b)
                     p.j = b.j
                     k += 1

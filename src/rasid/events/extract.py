@@ -28,7 +28,7 @@ __all__ = ["extract_events", "Frame"]
 
 _LOC_PREPS = {"في", "الى", "ب", "ل", "من", "داخل", "قرب", "بالقرب"}
 _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "لدى", "بين", "عبر", "حول", "نحو",
-                                  "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل")}
+                                  "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل", "باتجاه", "صوب")}
 _KULL_MIN = (fold("كل"), fold("من"))
 _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
@@ -321,6 +321,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     recipient = obj
     if roles == "host":
         actor, recipient = _host_order(doc, f, subj, obj, home)
+    elif roles == "receive":
+        # "تسلمت تونس من ليبيا مطلوبين": the one after من hands over, the subject receives
+        giver = [m for m in after if _gov(doc, m) == "من"][:1]
+        actor, recipient = giver, ([subj] if subj else [])
     elif roles == "guest":
         actor, recipient = ([subj] if subj else []), obj
         if subj is not None and obj and _local(doc, subj, f, home) and not _local(doc, obj[0], f, home):
@@ -338,7 +342,8 @@ _OBJ_GOV = {
     "meet": {"", "مع", "ب"},
     "host": {""},
     "guest": {""},
-    "svo": {"", "ل", "علي", "ضد", "الى", "ب", "مع", "بحق", "تجاه"},
+    "svo": {"", "ل", "علي", "ضد", "الى", "ب", "مع", "بحق", "تجاه", "باتجاه", "صوب"},
+    "receive": {"من"},
     "patient": {"", "ل"},
 }
 
@@ -379,8 +384,8 @@ def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]
     j = _tok(m)[1]
     for n in ments:
         i = _tok(n)[0]
-        if i == j and (n.extra.get("prefix") or "") == "و" and n.kind in ("nisba", "name", "country", "capital") \
-                and n.code:
+        if i == j and (n.extra.get("prefix") or "") == "و" and n.code and (
+                n.kind in ("nisba", "name", "country", "capital", "org", "igo") or n.code != m.code):
             out.append(n)
             j = _tok(n)[1]
     return out
@@ -581,6 +586,14 @@ def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
     if f.recipient and any(m.code and m.code not in actor_codes for m in f.recipient):
         return
     p = f.place
+    if p is None and f.trigger.type == "SANCTION":
+        # "سحب سفيرها من لبنان" / "في طهران": the country the ambassador served in
+        toks = doc.tokens
+        for q in _sentence_places(doc, f):
+            qi = _tok_index(doc, q.start)
+            if qi is not None and qi >= f.match.j and qi - f.match.j <= 4 and q.country_code not in actor_codes:
+                p = q
+                break
     if p is not None and p.country_code and p.country_code not in actor_codes:
         m = Mention(start=p.start, end=p.end, text=p.text, kind="place", code=p.country_code, sector="GOV",
                     identifier=p.name, source="place")
@@ -767,11 +780,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     recips = [r for r in recips if r.code]
     if not actors:
         return []
-    if trig.type in _SYMMETRIC and not recips and len({a.code for a in actors}) >= 2:
-        # "اتفق القادة السعوديون والأمريكيون": the peers of a compound actor meet each other
-        first = actors[0].code
-        recips = [a for a in actors if a.code != first]
-        actors = [a for a in actors if a.code == first]
+    if trig.type in _SYMMETRIC and not recips and len(actors) >= 2:
+        # "اتفق القادة السعوديون والأمريكيون"، "وقعت الحكومة وحركة الشباب": the peers meet each other
+        if len({a.code for a in actors}) >= 2:
+            first = actors[0].code
+            recips = [a for a in actors if a.code != first]
+            actors = [a for a in actors if a.code == first]
+        else:
+            actors, recips = actors[:1], actors[1:]
+            f.flags.add("domestic-peers")
     if trig.type in ("COERCE", "ASSAULT") and not recips and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         # an arrest is domestic (the arresting state's people); a strike hits where it lands
@@ -800,6 +817,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(actors[0].code)
+    if trig.type == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors):
+        types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
     date = f.time.start if f.time else None
     end = f.time.end if f.time else None
     prec = f.time.precision if f.time else None
@@ -813,8 +832,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     # compound actors with distinct countries: one dyadic event per member country
     groups: list[list[Entity]] = [[a] for a in actors] if len({a.code for a in actors}) > 1 else [actors]
     for grp in groups:
+        # the recipients of another country; a domestic dyad (the government and a rebel group) keeps its own
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
-            recips if trig.type not in _SYMMETRIC else [])
+            recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC else [])
         if trig.type in _NEEDS_RECIPIENT and not rec:
             continue
         ev = Event(doc=doc.article.doc, event=list(types), actor=grp, recipient=rec,
