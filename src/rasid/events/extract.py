@@ -588,7 +588,6 @@ def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
     p = f.place
     if p is None and f.trigger.type == "SANCTION":
         # "سحب سفيرها من لبنان" / "في طهران": the country the ambassador served in
-        toks = doc.tokens
         for q in _sentence_places(doc, f):
             qi = _tok_index(doc, q.start)
             if qi is not None and qi >= f.match.j and qi - f.match.j <= 4 and q.country_code not in actor_codes:
