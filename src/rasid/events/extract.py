@@ -263,6 +263,13 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "القضاء على X"، "ألقت القبض على X": the mention after the preposition is the object
         subj = _subject_before(doc, f, before, prev)
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6][:1]
+    elif (svo := _svo_subject(doc, f, before)) is not None and trig.pos in ("v", "p"):
+        # "بأن الرئيس الموريتاني استقبل سفير الصين": the subject stands right before the verb
+        subj = svo
+        obj = _next_participant(doc, after, svo, 14, _OBJ_GOV.get(roles)) if after else []
+        if not obj:
+            govs = _OBJ_GOV.get(roles, set())
+            obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
     elif trig.pos == "v" or trig.pos == "p":
         # VSO: the first free mention after the verb (close to it) is the subject
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
@@ -403,6 +410,24 @@ def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Menti
         if toks[k].norm in _KANA or set(toks[k].forms) & _KANA:
             inside = [m for m in before if _tok(m)[0] > k and _tok(m)[1] <= i - 1]
             return inside[0] if inside else None
+    return None
+
+
+_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "فإن", "كما", "حيث")}
+
+
+def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
+    """A subject before its verb: right after أن/إن (or the clause start) and right before the verb."""
+    toks = doc.tokens
+    i = f.match.i
+    cands = [m for m in before if _tok(m)[1] == i and _gov(doc, m) == "" and m.code]
+    if not cands:
+        return None
+    m = cands[-1]
+    k = _tok(m)[0]
+    if k == f.clause[0] or k == f.sent.tok_start or (k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS
+                                                                 or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
+        return m
     return None
 
 
@@ -737,6 +762,9 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
             # else the place of the sentence
             inside = [p for p in doc.places if m.start <= p.start < m.end]
             code = inside[0].country_code if inside else None
+            if code is None and m.sector in ("REB", "CVL", "OPP", "UAF", "CRM", "REF", "PRM") \
+                    and f.trigger.type == "ASSAULT":
+                code = f.place.country_code if f.place is not None else None  # fighters where the strike lands
             code = code or home or (_place_country(doc, f) if m.kind != "person" else None)
             f.inferred += 1
         codes = [code] if code else [None]
@@ -796,8 +824,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
-    if trig.type in _NEEDS_RECIPIENT and not recips:
-        return []
+    if trig.type in _NEEDS_RECIPIENT and not recips and not (trig.type == "CONSULT" and actors[0].code in _IGO):
+        return []  # (a meeting of an organisation's members is multilateral: no recipient)
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
     place = f.place
     if trig.type == "COERCE" and place is not None and place.resolution == "country" and actors[0].code \
@@ -834,7 +862,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # the recipients of another country; a domestic dyad (the government and a rebel group) keeps its own
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
             recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC else [])
-        if trig.type in _NEEDS_RECIPIENT and not rec:
+        if trig.type in _NEEDS_RECIPIENT and not rec and not (trig.type == "CONSULT" and grp[0].code in _IGO):
             continue
         ev = Event(doc=doc.article.doc, event=list(types), actor=grp, recipient=rec,
                    event_text=sent.text, start=sent.start, end=sent.end, sequence=sent.index, mode=mode,

@@ -73,7 +73,7 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
     if any(w in _HYPO for w in before):
         flags.add("hypothetical")
     # قد + imperfect = may (قد يزور); قد + perfect = has (قد زار)
-    for k in range(max(clause_lo, trig_i - 3), trig_i):
+    for k in range(max(clause_lo, trig_i - 6), trig_i):
         if toks[k].norm == "قد" and k + 1 < len(toks) and toks[k + 1].norm[:1] in "يتن" \
                 and not toks[k + 1].norm.startswith("تم"):
             flags.add("hypothetical")
