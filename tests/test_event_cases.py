@@ -49,3 +49,25 @@ def test_event_case(row: dict[str, str]) -> None:
         return
     for exp in row["expect"].split(" ; "):
         assert _ok(exp.strip(), events), f"expected {exp}, got {got}"
+
+
+DP_CASES = Path(__file__).parent / "data" / "event_time_place_cases.tsv"
+
+
+def _dp_rows() -> list[dict[str, str]]:
+    lines = [ln for ln in DP_CASES.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("row", _dp_rows(), ids=lambda r: r["note"])
+def test_event_date_and_place(row: dict[str, str]) -> None:
+    import datetime as dt
+
+    events = [e for e in rasid.extract("خبر\n" + row["text"], published=row["published"]) if row["type"] in e.event]
+    assert events, f"no {row['type']} event"
+    e = events[0]
+    lo, hi = dt.date.fromisoformat(row["date_from"]), dt.date.fromisoformat(row["date_to"])
+    assert e.date is not None and lo <= e.date and (e.enddate or e.date) <= hi, (e.date, e.enddate)
+    if row["place"] != "*":
+        names = row["place"].split("|")
+        assert e.place is not None and any(n in e.place.name for n in names), e.place

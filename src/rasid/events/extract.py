@@ -93,6 +93,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
         matches = _with_gapped(lex, toks, sent, matches)
+        matches = _drop_objects_of_verbs(matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
         sent_frames: list[Frame] = []
@@ -135,6 +136,19 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 
 
 _GAP = 5
+
+
+def _drop_objects_of_verbs(matches: list[Match]) -> list[Match]:
+    """"وقعت مصر والسودان اتفاقية"، "عقد الوزراء اجتماعا": a verbal noun of the same type a few words after
+    its verb is the verb's object, not a second event."""
+    out: list[Match] = []
+    for mt in matches:
+        t = mt.payload
+        if t.pos == "n" and any(o.payload.type == t.type and o.payload.pos in ("v", "p") and 0 < mt.i - o.j <= _GAP
+                                for o in out):
+            continue
+        out.append(mt)
+    return out
 
 
 def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
@@ -805,6 +819,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.inferred += 1
     actors = [a for a in actors if a.code]
     recips = [r for r in recips if r.code]
+    if not actors and trig.type == "PROTEST" and f.place is not None and f.place.country_code:
+        # "تظاهر المئات في مدينة الموصل": the protesters are people of the place
+        actors = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+actor:place"
     if not actors:
         return []
     if trig.type in _SYMMETRIC and not recips and len(actors) >= 2:
