@@ -843,6 +843,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
+    if trig.type == "RETREAT" and trig.mode == "ceasefire" and not recips:
+        # a truce is declared towards the other side of the war it stops: the country it applies to
+        target = (f.place.country_code if f.place is not None else None) or home
+        if target and target != actors[0].code:
+            recips = [Entity(code=target, sector=None, entity_text="", identifier_text=None)]
+            f.inferred += 1
+            f.rule += "+recipient:war"
     if trig.type in _NEEDS_RECIPIENT and not recips and not (trig.type == "CONSULT" and actors[0].code in _IGO):
         return []  # (a meeting of an organisation's members is multilateral: no recipient)
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
