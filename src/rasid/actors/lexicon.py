@@ -118,7 +118,7 @@ _RANK_SECTORS = {"MIL"}
 
 @dataclass
 class ActorLexicon:
-    countries: PhraseMatcher = field(default_factory=PhraseMatcher)
+    countries: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(dual=True))  # القطريان
     offices: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(tanween=True, dual=True))
     groups: PhraseMatcher = field(default_factory=PhraseMatcher)
     persons: PhraseMatcher = field(default_factory=PhraseMatcher)

@@ -502,7 +502,7 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                     continue
             # one adjective between a head and its nisba ("طائرات حربية إسرائيلية"، "قوات خاصة مصرية")
             if gap == 1 and b.kind == "country" and b.payload.kind == "nisba" and p.head.kind == "office" \
-                    and not p.codes and _adjective_like(toks[p.j]):
+                    and not p.codes and (_adjective_like(toks[p.j]) or "و" in toks[p.j].prefixes[1:2]):
                 _absorb(p, b)
                 p.j = b.j
                 k += 1
@@ -649,7 +649,7 @@ def _weak_alone(doc: Document, p: _Phrase) -> bool:
         prev = doc.tokens[i - 1].norm if i > 0 else ""
         # a country is feminine: a verb agreeing with it (انسحبت مالي، تعلن مالي) marks the name
         verb_like = len(prev) > 3 and (prev.endswith("ت") or prev.startswith("ت"))
-        return not (p.head.prefix.strip("و") or prev in ("في", "الى", "من", "جمهوريه") or verb_like)
+        return not (p.head.prefix.strip("و") or prev in ("في", "الي", "من", "جمهوريه") or verb_like)
     return True
 
 

@@ -26,7 +26,7 @@ from rasid.text.normalize import fold
 
 __all__ = ["extract_events", "Frame"]
 
-_LOC_PREPS = {"في", "الى", "ب", "ل", "من", "داخل", "قرب", "بالقرب"}
+_LOC_PREPS = {"في", "الي", "ب", "ل", "من", "داخل", "قرب", "بالقرب"}
 _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "لدى", "بين", "عبر", "حول", "نحو",
                                   "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل", "باتجاه", "صوب")}
 _KULL_MIN = (fold("كل"), fold("من"))
@@ -359,11 +359,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
 
 
 _OBJ_GOV = {
-    "visit": {"", "الى", "ل"},
+    "visit": {"", "الي", "ل"},
     "meet": {"", "مع", "ب"},
     "host": {""},
     "guest": {""},
-    "svo": {"", "ل", "علي", "ضد", "الى", "ب", "مع", "بحق", "تجاه", "باتجاه", "صوب"},
+    "svo": {"", "ل", "علي", "ضد", "الي", "ب", "مع", "بحق", "تجاه", "باتجاه", "صوب"},
     "receive": {"من"},
     "patient": {"", "ل"},
 }
@@ -588,6 +588,9 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
         cands.sort(key=lambda t: (t.kind == "since", abs(t.start_char - t0) + (0 if t.start_char >= t0 else 5),
                                   t.start_char))
         t = cands[0]
+        pub = doc.article.published
+        if t.tense_hint == "future" or (pub is not None and t.start is not None and t.start > pub):
+            f.flags.add("future")  # "يزور الجزائر الأسبوع المقبل"
         if t.kind == "since" and t.start is not None and t.precision in _SPAN_DAYS:
             # "قُتل منذ أربعة أشهر" after a past verb: the act is at the far end, not all the way since
             t = dataclasses.replace(t, end=min(t.end or t.start, t.start + dt.timedelta(days=_SPAN_DAYS[t.precision])))
@@ -673,7 +676,7 @@ def _place_gov(doc: Document, pi: int) -> str:
             k -= 1
             continue
         prev = toks[k - 1].norm if k > 0 else ""
-        if prev in ("في", "الى", "من", "داخل", "قرب", "نحو", "عند", "علي"):
+        if prev in ("في", "الي", "من", "داخل", "قرب", "نحو", "عند", "علي"):
             return prev
         if pre.startswith("و") and k > 0:  # a conjunct: take the governor of the first member
             k -= 1
@@ -710,11 +713,11 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         if gov == "من":
             continue  # an origin (وفد من تشاد), not the venue
         score = d / 40.0
-        if gov in ("في", "الى", "ب", "ل", "داخل", "قرب"):
+        if gov in ("في", "الي", "ب", "ل", "داخل", "قرب"):
             score -= 2
         if p.resolution == "country":
             score += 1.5
-            if visit and gov not in ("الى", "ل", "في"):
+            if visit and gov not in ("الي", "ل", "في"):
                 continue
         elif p.resolution == "province":
             score += 0.75  # "إلى مدينة أربيل في إقليم كردستان": the city is the venue
@@ -819,6 +822,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.inferred += 1
     actors = [a for a in actors if a.code]
     recips = [r for r in recips if r.code]
+    if not actors and trig.type == "COERCE" and trig.mode == "arrest" and f.place is not None \
+            and f.place.country_code:
+        # "تم توقيف ثلاثة مشتبه بهم في تونس": an arrest with no agent named is made by the place's police
+        actors = [Entity(code=f.place.country_code, sector="COP", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+actor:place"
     if not actors and trig.type == "PROTEST" and f.place is not None and f.place.country_code:
         # "تظاهر المئات في مدينة الموصل": the protesters are people of the place
         actors = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
