@@ -118,7 +118,7 @@ _RANK_SECTORS = {"MIL"}
 
 @dataclass
 class ActorLexicon:
-    countries: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(dual=True))  # القطريان
+    countries: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(tanween=True, dual=True))  # القطريان، أمريكيا
     offices: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(tanween=True, dual=True))
     groups: PhraseMatcher = field(default_factory=PhraseMatcher)
     persons: PhraseMatcher = field(default_factory=PhraseMatcher)

@@ -114,6 +114,10 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
             i += 1
             continue
         m, kind = best
+        if kind == "country" and m.payload.kind != "nisba" and fold(m.payload.form).split()[0] not in toks[i].forms:
+            # tanween and dual readings are for adjectives (وفدا أمريكيا، القطريان): بنينا is not بنين
+            i += 1
+            continue
         if kind != "country" and getattr(m.payload, "weak", False) and not _weak_ok(toks, m, lex, hi):
             i += 1
             continue
@@ -559,7 +563,7 @@ def _person_office(o: Office) -> bool:
 
 def _adjective_like(t: Token) -> bool:
     w = t.norm
-    return len(w) > 3 and (w.endswith("يه") or w.endswith("ي") or w.endswith("يين") or w.endswith("يون")) \
+    return len(w) > 3 and w.endswith(("يه", "ي", "يين", "يون", "يا")) \
         and not t.prefixes[-1:] == ("و",)
 
 

@@ -131,7 +131,7 @@ def _readings(norm: str, tanween: bool, dual: bool) -> tuple[tuple[str, str], ..
     forms, prefixes = clitic_forms(norm)
     cands = list(zip(forms, prefixes, strict=False))
     if tanween:
-        cands += [(f[:-1], p) for f, p in cands if len(f) > 3 and f[-1] == "ا" and f[-2] not in "اوي"]
+        cands += [(f[:-1], p) for f, p in cands if len(f) > 3 and f[-1] == "ا" and f[-2] not in "او"]
     if dual:
         cands += [(f[:-2], p) for f, p in cands if len(f) > 4 and f[-2:] in ("ان", "ين")]
     return tuple(sorted(cands, key=lambda fp: len(fp[1])))
