@@ -806,8 +806,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     types = [trig.type]
     mode = [trig.mode] if trig.mode else []
     if "future" in f.flags:
-        if trig.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-            types, mode = ["AGREE"], []
+        if trig.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"):
+            types, mode = ["AGREE"], []  # a planned cooperative act is an AGREE (PLOVER)
         elif not keep_all:
             return []
     actors: list[Entity] = []
