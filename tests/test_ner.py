@@ -172,3 +172,19 @@ def test_lexicon_marks(text: str, marks: list[str | None]) -> None:
 
 
 _LEX: dict[str, object] = {}
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ('شاهد فيلم " حكاية قديمة " أمس', [None, None, "q=open", "q=B", "q=I", "q=close", None]),
+        ("« حوار » و", ["q=open", "q=B", "q=close", None]),
+        # a long quotation is reported speech, not a title
+        ('قال " إن الوضع صعب جدا في كل المناطق هذا اليوم "', [None] * 12),
+        ('" "', [None, None]),
+    ],
+)
+def test_quoted_spans(text: str, marks: list[str | None]) -> None:
+    from rasid.ner.features import _quoted
+
+    assert _quoted(text.split()) == marks

@@ -60,3 +60,15 @@ def test_cli_record_ids_become_doc(tmp_path: Path) -> None:
 def test_non_political_examples_give_no_events(name: str) -> None:
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     assert rasid.extract(text, published="2025-03-05") == []
+
+
+def test_sahel_example_article() -> None:
+    """A whole article (written for rasid): visit with the capital named by its adjective, a background
+    withdrawal with its own date, a condemnation by an IGO named with its acronym in parentheses."""
+    text = (EXAMPLES / "05-sahel-force.txt").read_text(encoding="utf-8")
+    events = rasid.extract(text, published="2024-03-08")
+    visit = [e for e in events if e.event == ["CONSULT"] and {a.code for a in e.actor} == {"RUS"}]
+    assert visit and visit[0].recipient[0].code == "MLI" and visit[0].place.name == "Bamako"
+    retreat = [e for e in events if e.event == ["RETREAT"]]
+    assert retreat and retreat[0].actor[0].code == "FRA" and str(retreat[0].date) == "2022-08-01"
+    assert any(e.event == ["ACCUSE"] and e.actor[0].code == "IGO" and not e.recipient for e in events)

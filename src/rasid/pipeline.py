@@ -60,8 +60,32 @@ def _places(doc: Document) -> None:
         if nt:
             names.append((doc.tokens[nt[0]].start, doc.tokens[nt[1] - 1].end))
     starts = [t.start for t in doc.tokens]
-    doc.places = [p for p in places if not any(s <= p.start < e for s, e in names)
-                  and not _peeled_word(doc, p, starts)]
+    places = [p for p in places if not any(s <= p.start < e for s, e in names)
+              and not _peeled_word(doc, p, starts)]
+    doc.places = sorted(places + _capitals_by_nisba(doc, places), key=lambda p: p.start)
+
+
+def _capitals_by_nisba(doc: Document, found: list) -> list:  # type: ignore[type-arg]
+    """"العاصمة المالية" (the Malian capital) is Bamako: a capital named by its country's adjective."""
+    from rasid.actors.lexicon import actor_lexicon
+    from rasid.place.resolve import capital_of
+
+    lex = actor_lexicon()
+    taken = {p.start for p in found}
+    out = []
+    toks = doc.tokens
+    for i, t in enumerate(toks[:-1]):
+        if not ({"العاصمه", "عاصمه"} & set(t.forms)):
+            continue
+        m = lex.countries.match_at(toks, i + 1)
+        if m is None or m.i != i + 1 or m.payload.kind != "nisba" or toks[i + 1].start in taken:
+            continue
+        cap = capital_of(m.payload.code)
+        if cap is not None:
+            import dataclasses
+
+            out.append(dataclasses.replace(cap, start=t.start, end=m.end, text=doc.text[t.start:m.end]))
+    return out
 
 
 def _peeled_word(doc: Document, p, starts: list[int]) -> bool:  # type: ignore[no-untyped-def]

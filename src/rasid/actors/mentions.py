@@ -224,6 +224,8 @@ def _read_name(doc: Document, i: int, hi: int, atom_starts: set[int], stop: froz
     j = i
     if i < hi and toks[i].norm.startswith("ال") and (i == 0 or not toks[i - 1].norm.startswith("ال")):
         return i  # "رئيس الإقليم": a definite word after an indefinite title is its complement, not a name
+    if i < hi and len(toks[i].norm) >= 5 and toks[i].norm.endswith("ا") and i not in ner_pers:
+        return i  # "السفير الإسرائيلي احتجاجا": an accusative adverb, not a name
     while j < hi and j - i < 5 and j not in atom_starts and _is_name_token(toks[j], stop, first=j == i):
         # a conjunction-prefixed word starts a new conjunct unless the tagger says it is inside a name
         if j > i and toks[j].norm.startswith(_AND) and j not in ner_pers:
@@ -474,10 +476,12 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 p.j = b.j
                 k += 1
                 continue
-            # "السلطات في تشاد" / "الحكومة في ليبيا"
-            if gap == 1 and toks[p.j].norm == "في" and b.kind == "country" and b.payload.kind == "name" \
-                    and p.head.kind == "office" and p.name is None and isinstance(p.head.payload, Office) \
-                    and not _person_office(p.head.payload):
+            # "السلطات في تشاد" / "رئيس المرحلة الانتقالية في مالي": the country the office belongs to
+            if 1 <= gap <= 3 and toks[b.i - 1].norm == "في" and b.kind == "country" and b.payload.kind == "name" \
+                    and p.head.kind == "office" and p.name is None and not p.codes \
+                    and isinstance(p.head.payload, Office) \
+                    and (gap == 1 or p.head.payload.kind == "generic") \
+                    and all(t.is_word and not t.prefixes[1:] for t in toks[p.j:b.i - 1]):
                 _absorb(p, b)
                 p.j = b.j
                 k += 1

@@ -266,7 +266,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     elif plu is not None:
         # "وكان كارتر قد زار بغداد": the subject stands between كان and قد
         subj = plu
-        govs = _OBJ_GOV.get(roles, set())
+        govs = _OBJ_GOV.get("retreat" if trig.type == "RETREAT" else roles, set())
         obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
     elif shared is not None:
         # "ندد X بالقرار، واتهم Y بالتدخل": coordinated verbs share the subject; Y is the object
@@ -298,10 +298,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                 cand = []
         if cand:
             subj = cand[0]
-            obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get(roles))
+            obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get("retreat" if trig.type == "RETREAT"
+                                                                       else roles))
         elif subj is None:
             subj = _subject_before(doc, f, before, prev)
-            govs = _OBJ_GOV.get(roles, set())
+            govs = _OBJ_GOV.get("retreat" if trig.type == "RETREAT" else roles, set())
             obj = [m for m in after if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) in govs][:1]
         if trig.form_kind == "object" and not obj:
             obj = _object_pronoun(doc, f, ments, subj)
@@ -365,6 +366,7 @@ _OBJ_GOV = {
     "guest": {""},
     "svo": {"", "ل", "علي", "ضد", "الي", "ب", "مع", "بحق", "تجاه", "باتجاه", "صوب"},
     "receive": {"من"},
+    "retreat": {"", "من"},
     "patient": {"", "ل"},
 }
 
@@ -388,8 +390,10 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             continue
         if i - end > window:
             break
-        apposition = i == end and not m.extra.get("prefix") and m.kind in ("office", "person") and m.name \
-            and not subj.name and (m.code is None or subj.code is None or m.code == subj.code)
+        gap_toks = [t.norm for t in doc.tokens[end:i]]
+        apposition = (i == end or gap_toks in (["("], ["-"])) and not m.extra.get("prefix") and (
+            (m.kind in ("office", "person") and m.name and not subj.name)  # "رئيس ... العقيد أسيمي غويتا"
+            or gap_toks == ["("])  # "المجموعة الاقتصادية ... (إيكواس)"
         if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or apposition:
             end = _tok(m)[1]  # a conjunct or an apposition of the subject ("خادم الحرمين الشريفين الملك سلمان")
             continue

@@ -70,6 +70,11 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
         flags.add("future")
     if any(w in _FUTURE for w in before):
         flags.add("future")
+    # a governing verb in the future just before the trigger: "ستواصل تزويد"، "سيبحث"
+    for k in range(max(clause_lo, trig_i - 2), trig_i):
+        t = toks[k]
+        if any(p.endswith("س") for p in t.prefixes) and not t.text.endswith("ة") and len(t.norm) > 4:
+            flags.add("future")
     if any(w in _HYPO for w in before):
         flags.add("hypothetical")
     # قد + imperfect = may (قد يزور); قد + perfect = has (قد زار)

@@ -136,7 +136,7 @@ class FeatureExtractor:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: Gazetteer | None = None, known: set[str] | None = None,
                  domain_context: bool = False, lexicon: Lexicon | None = None,
-                 extra_triggers: bool = False) -> None:
+                 extra_triggers: bool = False, quotes: bool = False) -> None:
         """``known``: the attributes the model has weights for; when given, others are dropped early
         (crfsuite would ignore them anyway, but passing them costs about half the tagging time)."""
         self.clusters = clusters or {}
@@ -144,6 +144,7 @@ class FeatureExtractor:
         self.domain_context = domain_context  # domain copies of the +-1 neighbours' features too
         self.gaz = gazetteer or Gazetteer()
         self.lexicon = lexicon if lexicon else None  # rasid name lists (lexicon.tsv), longest match
+        self.quotes = quotes  # mark tokens inside short quoted spans (titles of works, brands: MISC)
         self.triggers = {**TRIGGERS, **{safe_fold(k): v for k, v in EXTRA_TRIGGERS.items()}} \
             if extra_triggers else TRIGGERS
         self._word = lru_cache(maxsize=200_000)(self._word_features)
@@ -217,6 +218,7 @@ class FeatureExtractor:
         n = len(tokens)
         out: list[list[str]] = []
         marks = self.lexicon.marks([x[2] for x in feats]) if self.lexicon else None
+        quoted = _quoted([x[2] for x in feats]) if self.quotes else None
         for i in range(n):
             base, _sh, w = feats[i]
             f = list(base)
@@ -242,6 +244,8 @@ class FeatureExtractor:
                         x = pre + m
                         if known is None or x in known:
                             f.append(x)
+            if quoted is not None and quoted[i]:
+                f.append(quoted[i])
             if domain:
                 f.extend(self._dom(tokens[i], domain))
                 if self.domain_context:
@@ -251,6 +255,35 @@ class FeatureExtractor:
                         f.extend(self._dom(tokens[i + 1], domain, 1))
             out.append(f)
         return out
+
+
+_OPEN = {'"': '"', "«": "»", "“": "”", "'": "'"}
+_MAX_QUOTED = 6
+
+
+def _quoted(words: Sequence[str]) -> list[str | None]:
+    """``q=B``/``q=I`` for tokens inside a quoted span of at most six tokens (often a title or a
+    brand, ANERcorp MISC), ``q=open``/``q=close`` on the quote marks; None elsewhere."""
+    n = len(words)
+    out: list[str | None] = [None] * n
+    i = 0
+    while i < n:
+        close = _OPEN.get(words[i])
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= _MAX_QUOTED + 1 and words[j] != close:
+            j += 1
+        if j < n and words[j] == close and 1 < j - i <= _MAX_QUOTED + 1:
+            out[i], out[j] = "q=open", "q=close"
+            out[i + 1] = "q=B"
+            for k in range(i + 2, j):
+                out[k] = "q=I"
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 _OFFSETS: tuple[int, ...] = (-2, -1, 1, 2)

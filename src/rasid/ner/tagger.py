@@ -71,7 +71,8 @@ class Tagger:
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
         lex = Lexicon.from_tsv((d / LEXICON_FILE).read_text(encoding="utf-8")) if (d / LEXICON_FILE).exists() else None
         fx = FeatureExtractor(clusters, gaz, known, domain_context=bool(meta.get("domain_context")),
-                              lexicon=lex, extra_triggers=bool(meta.get("extra_triggers")))
+                              lexicon=lex, extra_triggers=bool(meta.get("extra_triggers")),
+                              quotes=bool(meta.get("quotes")))
         return cls(d / MODEL_FILE, fx)
 
     def tag(self, tokens: list[str]) -> list[str]:

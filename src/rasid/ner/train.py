@@ -94,7 +94,7 @@ def _prune(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
 
 def build_training(sents: list[Sent], clusters: dict[str, tuple[str, ...]], folds: int, seed: int,
                    use_gaz: bool = True, domains: list[str | None] | None = None, domain_context: bool = False,
-                   lexicon: Lexicon | None = None, extra_triggers: bool = False,
+                   lexicon: Lexicon | None = None, extra_triggers: bool = False, quotes: bool = False,
                    ) -> tuple[list[tuple[list[list[str]], list[str]]], Gazetteer]:
     """Feature sequences for training (jackknifed gazetteer) and the full gazetteer to ship."""
     full = _prune(count_names(sents)) if use_gaz else {}
@@ -108,7 +108,7 @@ def build_training(sents: list[Sent], clusters: dict[str, tuple[str, ...]], fold
         part = [sents[i] for i in range(len(sents)) if fold_of[i] == k]
         gz = Gazetteer(_sub(full, count_names(part))) if use_gaz else Gazetteer()
         fx = FeatureExtractor(clusters, gz, domain_context=domain_context, lexicon=lexicon,
-                              extra_triggers=extra_triggers)
+                              extra_triggers=extra_triggers, quotes=quotes)
         for i in range(len(sents)):
             if fold_of[i] == k:
                 data[i] = (fx.sentence(sents[i][0], domains[i] if domains else None), sents[i][1])
@@ -152,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-gaz", action="store_true", help="no gazetteer features")
     ap.add_argument("--lexicon", action=argparse.BooleanOptionalAction, default=False,
                     help="name-list features from rasid's lexicons and places gazetteer (snapshot: lexicon.tsv)")
+    ap.add_argument("--quotes", action=argparse.BooleanOptionalAction, default=False,
+                    help="features for tokens inside short quoted spans (titles, brands)")
     ap.add_argument("--extra-triggers", action=argparse.BooleanOptionalAction, default=False,
                     help="the longer organisation/place/misc head-word list (features.EXTRA_TRIGGERS)")
     ap.add_argument("--folds", type=int, default=5)
@@ -210,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         (out / LEXICON_FILE).unlink()
     feats, gaz = build_training(sents, clusters, a.folds, a.seed, use_gaz=not a.no_gaz, domains=domains,
                                 domain_context=a.domain_context, lexicon=lexicon,
-                                extra_triggers=a.extra_triggers)
+                                extra_triggers=a.extra_triggers, quotes=a.quotes)
     (out / GAZ_FILE).write_text(
         "# name-list counts (word, total, type:count) from the training corpora: "
         + ",".join(names) + " (CC BY-SA 3.0/4.0, MIT); derived statistics.\n" + gaz.to_tsv(), encoding="utf-8")
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"corpora": names, "c1": a.c1, "c2": a.c2, "max_iter": a.max_iter, "seed": a.seed, "folds": a.folds,
             "gazetteer": not a.no_gaz, "dev_fraction": a.dev, "aner_weight": a.aner_weight,
             "domain_features": a.domain_features, "domain_context": a.domain_context,
-            "lexicon": a.lexicon, "extra_triggers": a.extra_triggers}
+            "lexicon": a.lexicon, "extra_triggers": a.extra_triggers, "quotes": a.quotes}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     tagger = Tagger.from_dir(out)
     if dev:

@@ -224,3 +224,18 @@ def geocode(text: str) -> Place | None:
         return found[0]
     e = gaz.get(text.strip())
     return to_place(e, 0, len(text), text) if e else None
+
+
+_CAPITALS: dict[str, Place | None] = {}
+
+
+def capital_of(iso3: str) -> Place | None:
+    """The capital city (GeoNames feature PPLC) of a country, or None."""
+    if iso3 not in _CAPITALS:
+        gaz = load_gazetteer()
+        best = None
+        for e in gaz.entries:
+            if e.country == iso3 and e.feature_code == "PPLC" and (best is None or e.population > best.population):
+                best = e
+        _CAPITALS[iso3] = to_place(best, 0, 0, best.forms[0] if best.forms else best.name) if best else None
+    return _CAPITALS[iso3]
