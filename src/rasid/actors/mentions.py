@@ -717,6 +717,13 @@ def _count_countries(doc: Document, mentions: list[Mention]) -> None:
             if best != m.code:
                 m.code = best
                 m.extra["codes"] = [best if c == options[0] else c for c in m.extra.get("codes", [])]
+    # count again with the ambiguous forms resolved (عمان in a Jordanian article is Amman, not Oman)
+    recount: dict[str, int] = {}
+    for m in mentions:
+        for c in m.extra.get("codes", []) or ([m.code] if m.code else []):
+            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"):
+                recount[c] = recount.get(c, 0) + 1
+    doc.countries = recount
 
 
 def _link_names(doc: Document, mentions: list[Mention], lex: ActorLexicon, stop: frozenset[str],

@@ -277,6 +277,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "القضاء على X"، "ألقت القبض على X": the mention after the preposition is the object
         subj = _subject_before(doc, f, before, prev)
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6][:1]
+    elif trig.form_kind == "present" and (head := _headline_subject(doc, f, before)) is not None:
+        # "الأردن يحذر ... ويستدعي السفير الإسرائيلي": a headline's subject opens the sentence
+        subj = head
+        govs = _OBJ_GOV.get(roles, set())
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
     elif (svo := _svo_subject(doc, f, before)) is not None and trig.pos in ("v", "p"):
         # "بأن الرئيس الموريتاني استقبل سفير الصين": the subject stands right before the verb
         subj = svo
@@ -447,6 +452,15 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
                                                                  or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
     return None
+
+
+def _headline_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
+    """The sentence-initial subject of a present-tense verb in a nominal sentence (headline style)."""
+    first = [m for m in before if _tok(m)[0] == f.sent.tok_start and _gov(doc, m) == "" and m.code]
+    if not first:
+        return None
+    # no other verb-like trigger of the sentence stands between (that one would have its own subject)
+    return first[0] if f.match.i - _tok(first[0])[1] <= 8 else None
 
 
 def _after_relative(doc: Document, f: Frame) -> bool:
@@ -749,7 +763,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         from rasid.place.resolve import geocode
 
         dl = doc.article.dateline
-        p = geocode(dl.text)
+        own = [q for q in doc.places if dl.start <= q.start < dl.end]
+        p = own[0] if own else geocode(dl.text)
         if p is not None:
             p = dataclasses.replace(p, start=dl.start, end=dl.end, text=dl.text)  # offsets of the dateline
             f.place, f.place_source = p, "dateline"
