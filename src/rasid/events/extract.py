@@ -555,7 +555,12 @@ def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None) -> bool:
 
 
 def _local(doc: Document, m: Mention, f: Frame, home: str | None) -> bool:
-    local = _place_country(doc, f) or home
+    """Is the participant of the country where the event takes place (a city named in the sentence,
+    outside the participants' own phrases: "وفد من جمهورية النيجر" names an origin), else the home?"""
+    spans = [(x.start, x.end) for x in doc.mentions if f.sent.start <= x.start < f.sent.end]
+    venues = [p for p in _sentence_places(doc, f)
+              if p.resolution != "country" and not any(s <= p.start < e for s, e in spans)]
+    local = venues[0].country_code if venues else home
     return bool(local and m.code == local)
 
 

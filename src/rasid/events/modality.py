@@ -51,6 +51,8 @@ def _is_boundary(toks: Sequence[Token], k: int) -> bool:
         return True
     if w in ("،", ",") and k + 1 < len(toks):
         nxt = toks[k + 1]
+        if nxt.norm in ("وذلك", "وهو", "وهي", "وهذا"):
+            return False  # "، وذلك بمطار ...": a continuation of the same clause, not a new one
         return nxt.norm.startswith("و") and len(nxt.norm) > 3 and "و" in nxt.prefixes
     return False
 
