@@ -1,6 +1,6 @@
 """Tagging throughput of the packaged NER model, tokens/s on one core (target >= 20,000).
 
-Usage: python bench/bench_ner.py [--conll FILE] [--repeat N]
+Usage: python bench/bench_ner.py [--conll FILE] [--repeat N] [--model DIR]
 
 Default input: the ANERcorp *train* file from ../shared when present (only its tokens are
 used), else a synthetic sentence set written here. The process is pinned to one core.
@@ -33,13 +33,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--conll", default=str(DEFAULT) if DEFAULT.exists() else None)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--model", default=None, help="model folder (default: the packaged model)")
     a = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     sents = [[row_token(c) for c in rows] for rows in read_tokens(a.conll)] if a.conll else _synthetic()
     n = sum(len(s) for s in sents)
     t0 = time.perf_counter()
-    tagger = Tagger.load()
+    tagger = Tagger.load(a.model)
     print(f"load: {time.perf_counter() - t0:.2f}s; input: {len(sents)} sentences, {n} tokens")
     for r in range(a.repeat):
         t0 = time.perf_counter()

@@ -887,6 +887,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # (a meeting of an organisation's members is multilateral: no recipient)
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
     place = f.place
+    if trig.mode == "phone":
+        place = None  # a phone call has no single venue
     if trig.type == "COERCE" and place is not None and place.resolution == "country" and actors[0].code \
             and actors[0].code not in _IGO and place.country_code != actors[0].code:
         place = None  # an arrest by a state's police happens at home; a foreign country named is context
@@ -895,7 +897,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(recips[0].code)  # the visit took place in the host's country
-    if place is None and trig.type == "CONSULT" and home and any(e.code == home for e in actors + recips):
+    if place is None and trig.type == "CONSULT" and trig.mode != "phone" and home \
+            and any(e.code == home for e in actors + recips):
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(home)  # a meeting with the article's home side, venue unnamed
