@@ -51,3 +51,14 @@ def test_actor_case(row: dict[str, str]) -> None:
     if row.get("office_contains"):
         label = f"{m.office or ''} {m.identifier or ''}".lower()
         assert row["office_contains"].lower() in label, f"{m.text!r}: office {m.office!r} / {m.identifier!r}"
+
+
+@pytest.mark.parametrize(("published", "holder"), [("2015-06-01", "إدريس ديبي"), ("2025-05-26", "محمد إدريس ديبي")])
+def test_office_holder_depends_on_the_date(published: str, holder: str) -> None:
+    """The knowledge base resolves an unnamed office to whoever held it on the publication date."""
+    import datetime as dt
+
+    art = Article(text="استقبل الرئيس التشادي وفدا ليبيا.", published=dt.date.fromisoformat(published))
+    doc = build_document(art)
+    m = [x for x in find_mentions(doc) if x.text.startswith("الرئيس التشادي")][0]
+    assert m.code == "TCD" and m.identifier == holder

@@ -200,6 +200,15 @@ class ActorLexicon:
                     existing.append(p)
         return lex
 
+    def kb_holder(self, code: str, office: str, on: dt.date | None) -> KBPerson | None:
+        """The one person the knowledge base knows in ``office`` for ``code`` on date ``on`` (or None)."""
+        if on is None or not office:
+            return None
+        want = office.strip().lower()
+        hits = [p for p in self.kb if p.code == code and p.office.strip().lower() == want and p.active(on)
+                and p.start is not None]
+        return hits[0] if len({p.name for p in hits}) == 1 else None
+
     def kb_lookup(self, name: str, on: dt.date | None = None) -> KBPerson | None:
         """The knowledge-base person called ``name`` (full name or alias), preferring the office
         spell active on ``on``."""

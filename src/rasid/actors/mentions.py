@@ -686,6 +686,11 @@ def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
             if kbp.office and (not p.offices or all(o.kind == "rank" for o in p.offices)):
                 # "المشير خليفة حفتر": the rank and the office held
                 office = f"{p.office}; {kbp.office}" if p.office and p.office != kbp.office else kbp.office
+    if name is None and code and office and p.kind == "office" and not p.former:
+        # "الرئيس التشادي" in 2015 and in 2025 are two people: the knowledge base knows who held the office
+        holder = lex.kb_holder(code, office, doc.article.published)
+        if holder is not None:
+            identifier = holder.name
     m = Mention(start=start, end=end, text=doc.text[start:end], kind=p.kind, code=code, sector=sector,
                 office=office, name=name, identifier=identifier or name, source="lexicon")
     m.extra["codes"] = list(p.codes)
