@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid import CODER
-from rasid.model import Article, Document, Event
+from rasid.model import Article, Document, Event, as_date
 from rasid.text.segment import build_document
 
 __all__ = ["Pipeline", "default_pipeline", "extract_article", "extract_record", "extract_text", "annotate"]
@@ -154,16 +154,7 @@ def extract_article(article: Article) -> list[Event]:
 
 
 def _date(v: Any) -> dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
+    return as_date(v)
 
 
 def extract_text(text: str, published: Any = None, title: str | None = None, doc: str | None = None) -> list[Event]:

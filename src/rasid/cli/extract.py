@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import click
 
 from rasid import CODER
+from rasid.cli.options import parse_date
 from rasid.model import Article
 
 __all__ = ["extract", "doc_name", "extract_one"]
@@ -45,13 +46,6 @@ def extract_one(art: Article) -> list[dict[str, Any]]:
     return out
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from e
 
 
 def _run_serial(items: Iterator[Any], out: TextIO, err: list[str]) -> int:
@@ -79,7 +73,7 @@ def _run_serial(items: Iterator[Any], out: TextIO, err: list[str]) -> int:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", "out_path", type=click.Path(dir_okay=False), help="Write JSONL here (default stdout).")
-@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (output order is kept).")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="spark: run the same pipeline as a PySpark job (-o is then an output folder).")

@@ -12,16 +12,11 @@ from pathlib import Path
 
 import click
 
+from rasid.cli.options import parse_date
+
 __all__ = ["COMMANDS", "spark_extract"]
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from e
 
 
 @click.command("spark-extract")
@@ -31,7 +26,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--master", default="local[2]", show_default=True,
               help="Spark master URL; 'submit' keeps what spark-submit set.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True)
-@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for records without one.")
+@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) for records without one.")
 @click.option("--partitions", type=click.IntRange(min=1), default=None, help="Partitions (default 4 per core).")
 @click.option("--overwrite", is_flag=True, help="Replace OUTDIR if it exists.")
 def spark_extract(inputs: tuple[str, ...], out: str, master: str, fmt: str, published: dt.date | None,

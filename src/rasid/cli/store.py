@@ -15,18 +15,12 @@ from typing import Any
 
 import click
 
+from rasid.cli.options import parse_date
 from rasid.store import EventFilter, default_url, open_store
 
 __all__ = ["COMMANDS", "ingest", "query", "export", "fuse", "group"]
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from e
 
 
 def _near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
@@ -50,8 +44,8 @@ def filter_options(f: Any) -> Any:
         click.option("--country", metavar="ISO3", help="actor, recipient or location country"),
         click.option("--actor", metavar="TEXT", help="substring of an actor/recipient name or code"),
         click.option("--type", "types", multiple=True, metavar="T", help="PLOVER event type (repeatable)"),
-        click.option("--since", callback=_date, metavar="YYYY-MM-DD"),
-        click.option("--until", callback=_date, metavar="YYYY-MM-DD"),
+        click.option("--since", callback=parse_date, metavar="YYYY-MM-DD"),
+        click.option("--until", callback=parse_date, metavar="YYYY-MM-DD"),
         click.option("--near", callback=_near, metavar="LAT,LON,KM", help="within KM of a point (haversine)"),
         click.option("--text", metavar="Q", help="substring of the Arabic evidence"),
         click.option("--fused", is_flag=True, help="one row per fused event (its representative)"),
@@ -74,7 +68,7 @@ def _filter(kw: dict[str, Any]) -> EventFilter:
 @db_option
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="extraction processes")
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD", help="publication date for undated inputs")
+@click.option("--published", callback=parse_date, metavar="YYYY-MM-DD", help="publication date for undated inputs")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="articles per transaction")
 @click.option("--fuse/--no-fuse", default=True, show_default=True, help="recompute fused events at the end")

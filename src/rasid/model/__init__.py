@@ -23,6 +23,7 @@ __all__ = [
     "Event",
     "Document",
     "PLOVER_TYPES",
+    "as_date",
     "QUAD",
 ]
 
@@ -39,6 +40,20 @@ QUAD = {
     "SANCTION": "material_conflict", "MOBILIZE": "material_conflict", "COERCE": "material_conflict",
     "ASSAULT": "material_conflict",
 }
+
+
+def as_date(v: Any) -> dt.date | None:
+    """A date from a date, datetime or ISO string (the first 10 characters); None when empty or invalid."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from rasid.model import as_date
 from rasid.text.normalize import fold
 
 __all__ = [
@@ -152,16 +153,7 @@ def _like_escape(s: str) -> str:
 
 
 def _date(v: Any) -> dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
+    return as_date(v)
 
 
 def _entity_country(code: str | None) -> str | None:

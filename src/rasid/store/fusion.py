@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rasid.model import as_date
 from rasid.text.normalize import fold
 
 __all__ = ["FusionConfig", "FuseRecord", "compatible", "similarity", "cluster", "summarise", "haversine_km"]
@@ -110,13 +111,7 @@ class FuseRecord:
 
 
 def _d(v: Any) -> dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    return dt.date.fromisoformat(str(v)[:10])
+    return as_date(v)
 
 
 def _cc(code: str | None) -> str | None:
