@@ -509,8 +509,10 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                         k += 1
                     continue
             # one adjective between a head and its nisba ("طائرات حربية إسرائيلية"، "قوات خاصة مصرية")
-            if gap == 1 and b.kind == "country" and b.payload.kind == "nisba" and p.head.kind == "office" \
-                    and not p.codes and (_adjective_like(toks[p.j]) or "و" in toks[p.j].prefixes[1:2]):
+            if gap == 1 and p.head.kind == "office" and not p.codes and p.name is None and (
+                    (b.kind == "country" and b.payload.kind == "nisba"
+                     and (_adjective_like(toks[p.j]) or "و" in toks[p.j].prefixes[1:2]))
+                    or (b.kind == "group" and not b.prefix and _adjective_like(toks[p.j]))):  # قوات بحرية الحرس الثوري
                 _absorb(p, b)
                 p.j = b.j
                 k += 1

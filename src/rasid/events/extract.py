@@ -255,7 +255,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     plu = _pluperfect_subject(doc, f, before)
     rel = _relative_antecedent(doc, f, before) if plu is None else None
     shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
-    if shared is not None and any(free(m) and _tok(m)[0] - mt.j <= 1 for m in after):
+    if shared is not None and prev and any(free(m) and _tok(m)[0] - mt.j <= 1 for m in after):
         shared = None  # "واستهدف الطيران ...": a subject right after the verb is its own
     ends_in_prep = toks[mt.j - 1].norm in _PREP_WORDS and mt.j - mt.i > 1
     if trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
@@ -277,18 +277,20 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "القضاء على X"، "ألقت القبض على X": the mention after the preposition is the object
         subj = _subject_before(doc, f, before, prev)
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6][:1]
+    elif (svo := _svo_subject(doc, f, before)) is not None and trig.pos in ("v", "p"):
+        # "بأن الرئيس الموريتاني استقبل سفير الصين"، "... والولايات المتحدة تطالب": subject before its verb
+        subj = svo
+        govs = _OBJ_GOV.get(roles, set())
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 3 and _gov(doc, m) in govs][:1] or (
+            [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) not in ("", "ل")
+             and _gov(doc, m) in govs][:1])
     elif trig.form_kind == "present" and (head := _headline_subject(doc, f, before)) is not None:
         # "الأردن يحذر ... ويستدعي السفير الإسرائيلي": a headline's subject opens the sentence
         subj = head
         govs = _OBJ_GOV.get(roles, set())
-        obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
-    elif (svo := _svo_subject(doc, f, before)) is not None and trig.pos in ("v", "p"):
-        # "بأن الرئيس الموريتاني استقبل سفير الصين": the subject stands right before the verb
-        subj = svo
-        obj = _next_participant(doc, after, svo, 14, _OBJ_GOV.get(roles)) if after else []
-        if not obj:
-            govs = _OBJ_GOV.get(roles, set())
-            obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs][:1]
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 3 and _gov(doc, m) in govs][:1] or (
+            [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) not in ("", "ل")
+             and _gov(doc, m) in govs][:1])
     elif trig.pos == "v" or trig.pos == "p":
         # VSO: the first free mention after the verb (close to it) is the subject
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
@@ -448,8 +450,8 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
         return None
     m = cands[-1]
     k = _tok(m)[0]
-    if k == f.clause[0] or k == f.sent.tok_start or (k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS
-                                                                 or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
+    if k == f.clause[0] or k == f.sent.tok_start or (m.extra.get("prefix") or "") == "و" or (
+            k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
     return None
 
@@ -479,15 +481,36 @@ def _relative_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Ment
 
 
 def _shared_subject(doc: Document, f: Frame, prev: list[Frame]) -> Mention | None:
-    """A verb coordinated with و after an earlier event of the sentence shares its subject."""
-    if not f.match.prefix.startswith("و") or not prev:
+    """A verb coordinated with و after an earlier verb of the sentence shares its subject: the earlier
+    event's actor, or the subject of the reporting verb that opens the sentence ("قال X إن ...، ودعا Y")."""
+    if not f.match.prefix.startswith("و"):
         return None
+    if not prev:
+        return _opening_subject(doc, f)
     for g in reversed(prev):
         if "relative" in g.flags:
             continue
         if g.actor and g.match.j <= f.match.i:
             return g.actor[0]
         break
+    return None
+
+
+_REPORTING = {fold(w) for w in ("قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح", "صرحت",
+                                 "ذكر", "ذكرت", "أشار", "أشارت", "وقال", "وقالت", "وأكد", "وأكدت", "وأعلن", "وأعلنت")}
+
+
+def _opening_subject(doc: Document, f: Frame) -> Mention | None:
+    toks = doc.tokens
+    head = [k for k in range(f.sent.tok_start, min(f.match.i, f.sent.tok_start + 5)) if toks[k].norm in _REPORTING]
+    if not head:  # ("وفي لندن، قال ...": a place or time may come first)
+        return None
+    k = head[0]
+    # the subject right after the opening verb, before the trigger's clause
+    for m in doc.mentions:
+        i = _tok(m)[0] if "tok" in m.extra else -1
+        if k < i <= k + 5 and i < f.clause[0] and m.code and _gov(doc, m) in ("", "ب"):
+            return m
     return None
 
 
