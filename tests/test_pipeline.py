@@ -72,3 +72,22 @@ def test_sahel_example_article() -> None:
     retreat = [e for e in events if e.event == ["RETREAT"]]
     assert retreat and retreat[0].actor[0].code == "FRA" and str(retreat[0].date) == "2022-08-01"
     assert any(e.event == ["ACCUSE"] and e.actor[0].code == "IGO" and not e.recipient for e in events)
+
+
+@pytest.mark.parametrize(("name", "published", "expected"), [
+    # headline SVO, summons = ACCUSE, a raid, an arrest, a phone call between counterparts
+    ("06-jordan-summons.txt", "2023-07-03", [("ACCUSE", "JOR", "ISR"), ("ASSAULT", "ISR", "PSE"),
+                                             ("COERCE", "ISR", None), ("CONSULT", "JOR", "EGY")]),
+    # recall of one's own ambassador = SANCTION; support announced in a relative clause; a welcome
+    ("07-algeria-recall.txt", "2022-03-20", [("SANCTION", "DZA", "ESP"), ("SUPPORT", "ESP", "MAR"),
+                                             ("SUPPORT", "MAR", "ESP")]),
+    # a seizure by the IRGC navy, a US demand to Tehran, a British call opening with a reporting verb
+    ("08-gulf-tanker.txt", "2023-05-04", [("COERCE", "IRN", None), ("REQUEST", "USA", "IRN"),
+                                          ("REQUEST", "GBR", "IRN")]),
+])
+def test_example_articles(name: str, published: str, expected: list[tuple[str, str, str | None]]) -> None:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    events = rasid.extract(text, published=published)
+    got = {(e.event[0], e.actor[0].code, e.recipient[0].code if e.recipient else None) for e in events}
+    for typ, a, b in expected:
+        assert any(t == typ and x == a and (b is None or y == b) for t, x, y in got), (typ, a, b, sorted(got))
