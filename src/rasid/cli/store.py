@@ -109,21 +109,36 @@ def query(db: str | None, as_json: bool, **kw: Any) -> None:
     from rich.table import Table
 
     t = Table(title=f"{len(events)} events", show_lines=False)
-    for col in ("date", "type", "actor", "recipient", "place", "src", "evidence"):
+    for col in ("date", "type", "actor", "recipient", "place", "src"):
         t.add_column(col, overflow="fold")
+    t.add_column("evidence (trigger)", overflow="ellipsis", no_wrap=True, max_width=48)
     for ev in events:
         st = ev.get("_store") or {}
         loc = ev.get("event_loc") or {}
         t.add_row(
             ev.get("date") or "",
             ",".join(ev.get("event") or []),
-            "; ".join(a.get("entity_text") or a.get("code") or "" for a in ev.get("actor") or []),
-            "; ".join(a.get("entity_text") or a.get("code") or "" for a in ev.get("recipient") or []),
+            "; ".join(f"{a.get('code') or '?'} {a.get('entity_text') or ''}".strip() for a in ev.get("actor") or []),
+            "; ".join(f"{a.get('code') or '?'} {a.get('entity_text') or ''}".strip()
+                      for a in ev.get("recipient") or []),
             loc.get("resolved_place") or loc.get("extracted_place") or "",
             str(st.get("n_sources") or ""),
-            (ev.get("event_text") or "")[:120],
+            _trigger_context(ev),
         )
-    Console().print(t)
+    import sys as _sys
+
+    Console(width=None if _sys.stdout.isatty() else 160).print(t)
+
+
+def _trigger_context(ev: dict[str, Any]) -> str:
+    """A few words of evidence around the trigger (the whole sentence is in --json)."""
+    text = ev.get("event_text") or ""
+    ti = ev.get("text_info") or {}
+    trig = ti.get("trigger") or {}
+    if trig and ti.get("start") is not None:
+        k = max(0, int(trig.get("start", 0)) - int(ti["start"]) - 20)
+        return text[k:k + 80]
+    return text[:80]
 
 
 @click.command()

@@ -7,9 +7,11 @@ cached features together with their offset. This keeps tagging well above
 
 Features of a token (on its folded form, :func:`rasid.ner.text.safe_fold`):
 word, clitic-peeled stem and stem without the article, prefixes/suffixes 1-4,
-shape, word clusters at three granularities (from unlabelled news), name-list
-("gazetteer") evidence learnt from the training corpora, and membership in a
-small hand-written list of trigger words (titles, organisation and place heads).
+shape, optional word clusters at three granularities, name-list ("gazetteer")
+evidence learnt from the training corpora, membership in a small hand-written
+list of trigger words (titles, organisation and place heads) and, when a
+:class:`rasid.ner.lexicon.Lexicon` is given, longest-match marks from rasid's own
+name lists (the token's and its +-1 neighbours').
 Neighbours at -2..+2 contribute word, stem, cluster, gazetteer, trigger and shape
 features; bigrams join the word with each immediate neighbour.
 """

@@ -10,6 +10,10 @@ sentences of fold *k* see name counts from the other folds only, so the CRF
 does not learn to trust a list that contains every training name; the shipped
 gazetteer holds the counts from all folds.
 
+Name-list features come from rasid's own lexicons (:mod:`rasid.ner.lexicon`,
+snapshotted into the model folder as ``lexicon.tsv``). Word clusters are off
+unless ``--clusters FILE`` or ``--news FILE`` is given.
+
 Example (the packaged model)::
 
     python tools/train_ner.py --data ../shared/data/ner --out src/rasid/data/models/ner --eval-test
@@ -137,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=None, help="model folder to write (default: the packaged model)")
     ap.add_argument("--corpora", default="anercorp,newsfane,wojood,aqmar",
                     help="comma list of: " + ",".join(CORPUS_FILES))
-    ap.add_argument("--clusters", default=None, help="cluster TSV (default: the one in --out or the packaged one)")
-    ap.add_argument("--no-clusters", action="store_true", help="no word-cluster features")
+    ap.add_argument("--clusters", default=None, help="word-cluster TSV to use as features (default: none)")
+    ap.add_argument("--no-clusters", action="store_true", help="no word-cluster features (the default)")
     ap.add_argument("--news", default=None, help="rebuild clusters from this news JSONL(.gz) (needs gensim)")
     ap.add_argument("--dev", type=float, default=0.0,
                     help="hold out this fraction of ANERcorp train (last sentences) and score on it")
@@ -150,11 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--domain-context", action="store_true",
                     help="with --domain-features, also copy the +-1 neighbours' features per domain")
     ap.add_argument("--no-gaz", action="store_true", help="no gazetteer features")
-    ap.add_argument("--lexicon", action=argparse.BooleanOptionalAction, default=False,
+    ap.add_argument("--lexicon", action=argparse.BooleanOptionalAction, default=True,
                     help="name-list features from rasid's lexicons and places gazetteer (snapshot: lexicon.tsv)")
     ap.add_argument("--quotes", action=argparse.BooleanOptionalAction, default=False,
                     help="features for tokens inside short quoted spans (titles, brands)")
-    ap.add_argument("--extra-triggers", action=argparse.BooleanOptionalAction, default=False,
+    ap.add_argument("--extra-triggers", action=argparse.BooleanOptionalAction, default=True,
                     help="the longer organisation/place/misc head-word list (features.EXTRA_TRIGGERS)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c1", type=float, default=0.05)
@@ -174,12 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         n = build_clusters(news_sentences(a.news), out / CLUSTER_FILE, seed=a.seed,
                            header=f"Source: {Path(a.news).name} (SaudiNewsNet, CC BY-NC-SA 4.0); derived statistics.")
         print(f"clusters: {n} words ({time.time() - t0:.0f}s)", file=sys.stderr)
-    cl_path = Path(a.clusters) if a.clusters else out / CLUSTER_FILE
-    if not cl_path.exists():
-        cl_path = Path(__file__).resolve().parent.parent / "data" / "models" / "ner" / CLUSTER_FILE
-    clusters = load_clusters(cl_path) if cl_path.exists() and not a.no_clusters else {}
-    if clusters and cl_path.resolve() != (out / CLUSTER_FILE).resolve():
+    # word clusters only on request (--clusters FILE or --news): on dev they did not help (MODEL_CARD.md)
+    cl_path = out / CLUSTER_FILE if a.news else (Path(a.clusters) if a.clusters else None)
+    clusters = load_clusters(cl_path) if cl_path is not None and not a.no_clusters else {}
+    if clusters and cl_path is not None and cl_path.resolve() != (out / CLUSTER_FILE).resolve():
         shutil.copyfile(cl_path, out / CLUSTER_FILE)
+    if not clusters and (out / CLUSTER_FILE).exists():
+        (out / CLUSTER_FILE).unlink()  # the tagger would otherwise compute unused cluster features
 
     names = [c.strip() for c in a.corpora.split(",") if c.strip()]
     corp = load_corpora(data, names)

@@ -2,7 +2,8 @@
 
 ``open_store(url)`` picks the engine from the URL:
 
-* ``duckdb:///path/to/file.duckdb`` (or a bare path) -- embedded DuckDB, the default;
+* ``duckdb:///relative/file.duckdb``, ``duckdb:////absolute/file.duckdb`` (SQLAlchemy style) or a bare
+  path -- embedded DuckDB, the default;
 * ``postgresql://user@host:port/db`` -- PostgreSQL through psycopg 3.
 
 With no URL, ``$RASID_DB`` is used, else ``duckdb:///./rasid.duckdb``.
@@ -32,9 +33,9 @@ def open_store(url: str | None = None, *, read_only: bool = False) -> Store:
         return PostgresStore(url)
     if url.startswith("duckdb://"):
         rest = url[len("duckdb://"):]
-        if rest.startswith(("/./", "/../", "/:memory:", "//")):
-            rest = rest[1:]  # duckdb:///./rel, duckdb:////abs (SQLAlchemy style), duckdb:///:memory:
-        path = rest or DEFAULT_PATH  # duckdb:///abs/path keeps its leading slash
+        if rest.startswith("/"):
+            rest = rest[1:]  # SQLAlchemy style: duckdb:///rel/path.duckdb, duckdb:////abs/path.duckdb, duckdb:///:memory:
+        path = rest or DEFAULT_PATH
     elif "://" in url:
         raise ValueError(f"unsupported store URL {url!r} (use duckdb:///PATH or postgresql://...)")
     else:
