@@ -137,6 +137,8 @@ def _trigger_context(ev: dict[str, Any]) -> str:
     trig = ti.get("trigger") or {}
     if trig and ti.get("start") is not None:
         k = max(0, int(trig.get("start", 0)) - int(ti["start"]) - 20)
+        if k:
+            k = text.rfind(" ", 0, k) + 1  # start on a word
         return text[k:k + 80]
     return text[:80]
 
