@@ -869,12 +869,17 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.inferred += 1
     actors = [a for a in actors if a.code]
     recips = [r for r in recips if r.code]
-    if not actors and trig.type == "COERCE" and trig.mode == "arrest" and f.place is not None \
-            and f.place.country_code:
-        # "تم توقيف ثلاثة مشتبه بهم في تونس": an arrest with no agent named is made by the place's police
-        actors = [Entity(code=f.place.country_code, sector="COP", entity_text="", identifier_text=None)]
-        f.inferred += 1
-        f.rule += "+actor:place"
+    if not actors and trig.type == "COERCE" and trig.mode == "arrest":
+        # "قالت وزارة الداخلية إنه تم إلقاء القبض على ...": the reporting authority made the arrest;
+        # "تم توقيف ثلاثة مشتبه بهم في تونس": with no authority named, the place's police did
+        opener = _opening_subject(doc, f)
+        if opener is not None and opener.code and opener.sector in ("GOV", "COP", "MIL", "SPY", "JUD"):
+            actors = _entity(doc, opener, f, home)
+            f.rule += "+actor:reporter"
+        elif f.place is not None and f.place.country_code:
+            actors = [Entity(code=f.place.country_code, sector="COP", entity_text="", identifier_text=None)]
+            f.inferred += 1
+            f.rule += "+actor:place"
     if not actors and trig.type == "PROTEST" and f.place is not None and f.place.country_code:
         # "تظاهر المئات في مدينة الموصل": the protesters are people of the place
         actors = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
