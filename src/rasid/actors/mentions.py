@@ -325,6 +325,9 @@ def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
             if i in taken:
                 continue
             t = toks[i]
+            nxt = toks[i + 1].norm if i + 1 < sent.tok_end else ""
+            if nxt.startswith("ال") and nxt not in _CONTEXT_OK_NEXT:
+                continue  # "التحالف الوطني" (an Iraqi bloc) is not "the coalition"
             for f, pre in zip(t.forms, t.prefixes, strict=False):
                 rows = table.get(f)
                 if not rows:
@@ -337,6 +340,9 @@ def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
         if added:
             atoms.extend(added)
             atoms.sort(key=lambda a: a.i)
+
+
+_CONTEXT_OK_NEXT = {fold(w) for w in ("العربي", "الدولي", "الشعبية", "الجنوبية")}
 
 
 def _clitic_offset(t: Token, pre: str) -> int:
