@@ -574,8 +574,9 @@ def _person_office(o: Office) -> bool:
 
 
 def _adjective_like(t: Token) -> bool:
+    """An adjective between a head and its nisba: حربية، عسكريا، مسيرة (feminine plural agreement)."""
     w = t.norm
-    return len(w) > 3 and w.endswith(("يه", "ي", "يين", "يون", "يا")) \
+    return len(w) > 3 and (w.endswith(("يه", "ي", "يين", "يون", "يا")) or t.text.endswith("ة")) \
         and not t.prefixes[-1:] == ("و",)
 
 

@@ -147,8 +147,15 @@ def _drop_objects_of_verbs(matches: list[Match]) -> list[Match]:
         if t.pos == "n" and any(o.payload.type == t.type and o.payload.pos in ("v", "p") and 0 < mt.i - o.j <= _GAP
                                 for o in out):
             continue
+        # "تعهدت اليابان بتقديم مساعدات": the aid is what the pledge promises (one AGREE, not AID)
+        if t.pos == "n" and t.type in _COOPERATIVE and any(
+                o.payload.type == "AGREE" and o.payload.pos == "v" and 0 < mt.i - o.j <= 3 for o in out):
+            continue
         out.append(mt)
     return out
+
+
+_COOPERATIVE = {"AID", "COOPERATE", "SUPPORT", "CONSULT"}
 
 
 def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
