@@ -171,13 +171,18 @@ def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]
     for g in lex.gapped.find_all(toks, sent.tok_start, sent.tok_end):
         if g.i in taken:
             continue
-        trig, nouns = g.payload
+        found = None
         for k in range(g.j, min(sent.tok_end, g.j + _GAP + 1)):
-            if set(toks[k].forms) & nouns or (toks[k].norm.endswith("ا") and toks[k].norm[:-1] in nouns):
-                if any(mt.i <= k < mt.j for mt in matches):
-                    break  # the noun is a trigger of its own
-                extra.append(Match(g.i, g.j, trig, g.prefix, g.start, g.end))
+            for trig, nouns in g.payload:
+                if set(toks[k].forms) & nouns or (toks[k].norm.endswith("ا") and toks[k].norm[:-1] in nouns):
+                    found = (k, trig)
+                    break
+            if found:
                 break
+        if found is not None:
+            # the support verb reads the construction; a trigger on its noun (حظرا، عقوبات) gives way to it
+            matches = [mt for mt in matches if not mt.i <= found[0] < mt.j]
+            extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
 
@@ -322,8 +327,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = _object_pronoun(doc, f, ments, subj)
     else:  # verbal noun: genitive right after the noun
         gen = [m for m in after if _tok(m)[0] - mt.j <= 2]
-        genitive = gen[0] if gen and (free(gen[0]) or _gov(doc, gen[0]) == "ل" and gen[0].kind in
-                                      ("office", "person", "org", "nisba")) else None
+        # "زيارة لنائب وزير الدفاع" (a visit by): ل marks the visitor only for visits; elsewhere the
+        # beneficiary or target ("مساعدات للنازحين")
+        genitive = gen[0] if gen and (free(gen[0]) or (_gov(doc, gen[0]) == "ل"
+                                                       and (trig.type == "CONSULT" or roles == "patient")
+                                                       and gen[0].kind in ("office", "person", "org", "nisba"))
+                                      ) else None
         if trig.form_kind == "possessive":
             genitive = None
         rest = [m for m in after if genitive is None or _tok(m)[0] >= _tok(genitive)[1]]

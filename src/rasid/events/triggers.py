@@ -143,7 +143,12 @@ class TriggerLexicon:
                         continue
                     t = Trigger(typ, row.get("mode", "").strip(), "v", row.get("roles", "svo").strip() or "svo",
                                 conf, vforms[0] if vforms else form, kind)
-                    self.gapped.add(form, (t, nset))
+                    # one verb may head several constructions (أطلق صاروخا / أطلق سراح): keep them all
+                    entries = self.gapped.get(form)
+                    if entries is None:
+                        self.gapped.add(form, [(t, nset)])
+                    else:
+                        entries.append((t, nset))
                     self.count += 1
                 continue
             forms = [f.strip() for f in (row.get("forms") or "").split("|") if f.strip()]

@@ -134,6 +134,8 @@ def _readings(norm: str, tanween: bool, dual: bool) -> tuple[tuple[str, str], ..
         cands += [(f[:-1], p) for f, p in cands if len(f) > 3 and f[-1] == "ا" and f[-2] not in "او"]
     if dual:
         cands += [(f[:-2], p) for f, p in cands if len(f) > 4 and f[-2:] in ("ان", "ين")]
+        # feminine dual: أمريكيتين / أمريكيتان → أمريكية
+        cands += [(f[:-3] + "ه", p) for f, p in cands if len(f) > 5 and f[-3:] in ("تين", "تان")]
     return tuple(sorted(cands, key=lambda fp: len(fp[1])))
 
 
