@@ -99,6 +99,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         sent_frames: list[Frame] = []
         for k, mt in enumerate(matches):
             trig: Trigger = mt.payload
+            if trig.pos == "v" and trig.form_kind == "" and mt.i > 0 and toks[mt.i - 1].norm == "في":
+                # "في قصف مدفعي": after في the past-tense form is the verbal noun
+                trig = dataclasses.replace(trig, pos="n")
+                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
             a, b = clause_bounds(toks, sent.tok_start, sent.tok_end, mt.i)
             f = Frame(mt, trig, sent, (a, b))
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
@@ -270,6 +274,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     if shared is not None and prev and any(free(m) and _tok(m)[0] - mt.j <= 1 for m in after):
         shared = None  # "واستهدف الطيران ...": a subject right after the verb is its own
     ends_in_prep = toks[mt.j - 1].norm in _PREP_WORDS and mt.j - mt.i > 1
+    first_word = toks[mt.i].forms[-1] if mt.prefix else toks[mt.i].norm
+    nominal = trig.pos == "n" or (trig.pos == "p" and (first_word.startswith("ال") or first_word.endswith(
+        ("ات", "ه", "ين", "ان"))))  # "ضربات جوية"، "مساعدات إنسانية": nominal phrases, no VSO subject
     if trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
         # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
         subj = rel
@@ -289,7 +296,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "القضاء على X"، "ألقت القبض على X": the mention after the preposition is the object
         subj = _subject_before(doc, f, before, prev)
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6][:1]
-    elif (svo := _svo_subject(doc, f, before)) is not None and trig.pos in ("v", "p"):
+    elif (svo := _svo_subject(doc, f, before)) is not None and not nominal:
         # "بأن الرئيس الموريتاني استقبل سفير الصين"، "... والولايات المتحدة تطالب": subject before its verb
         subj = svo
         govs = _OBJ_GOV.get(roles, set())
@@ -303,7 +310,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         obj = [m for m in after if _tok(m)[0] - mt.j <= 3 and _gov(doc, m) in govs][:1] or (
             [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) not in ("", "ل")
              and _gov(doc, m) in govs][:1])
-    elif trig.pos == "v" or trig.pos == "p":
+    elif not nominal:
         # VSO: the first free mention after the verb (close to it) is the subject
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
         if trig.form_kind == "object":
@@ -342,6 +349,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = agents[0]
             tgt = _subject_before(doc, f, before, prev)
             f.actor, f.recipient, f.rule = [subj], ([tgt] if tgt else []), rule + ".agent"
+            return
+        if roles == "patient" and genitive is not None and _gov(doc, genitive) == "ل" \
+                and genitive.sector in ("MIL", "REB", "COP", "PRM", "UAF"):
+            # "قصف مدفعي للجيش السوري": the army's shelling; its target comes after (على، في)
+            tgt = [m for m in rest if _tok(m)[0] - mt.j <= 12 and m is not genitive][:1]
+            f.actor, f.recipient, f.rule = [genitive], tgt, rule + ".agent-l"
             return
         if roles == "patient":
             obj = [genitive] if genitive else []
@@ -950,7 +963,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(actors[0].code)
-    if trig.type == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors):
+    if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
         types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
     date = f.time.start if f.time else None
     end = f.time.end if f.time else None
