@@ -26,7 +26,7 @@ from rasid.read import (
 )
 
 DATA = Path(__file__).parent / "data" / "read"
-SEED = Path("/work/shared/corpus/seed/benghazi-2025-05-26.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed" / "benghazi-2025-05-26.txt"
 D = dt.date
 
 
