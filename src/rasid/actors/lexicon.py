@@ -124,7 +124,6 @@ class ActorLexicon:
     persons: PhraseMatcher = field(default_factory=PhraseMatcher)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> first Arabic name
     kb: list[KBPerson] = field(default_factory=list)
-    words: set[str] = field(default_factory=set)  # every first token of every entry (fast reject)
     _kb_index: dict[str, list[KBPerson]] | None = None
 
     @classmethod

@@ -21,7 +21,6 @@ the article's home country.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +36,7 @@ from rasid.actors.lexicon import (
     read_tsv,
 )
 from rasid.model import Document, Mention, Token
-from rasid.text.match import Match, _readings
+from rasid.text.match import Match, readings
 from rasid.text.normalize import fold
 
 __all__ = ["find_mentions", "home_country", "Atom"]
@@ -78,7 +77,6 @@ class _Phrase:
     codes: list[str] = field(default_factory=list)
     sector: str | None = None
     office: str | None = None
-    office_level: int = 99
     name: tuple[int, int] | None = None  # token range of the person name
     identifier: str | None = None
     former: bool = False
@@ -95,7 +93,7 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
     keys = _first_words(lex)
     i = lo
     while i < hi:
-        if not any(f in keys for f, _ in _readings(toks[i].norm, True, True)):
+        if not any(f in keys for f, _ in readings(toks[i].norm, True, True)):
             poss = _possessed_office(toks[i], lex)
             if poss is not None:
                 out.append(Atom(i, i + 1, "office", poss, "", toks[i].start, toks[i].end))
@@ -211,7 +209,7 @@ def _is_name_token(t: Token, stop: frozenset[str], first: bool = True) -> bool:
             return False
     if _is_place_word(t, first):
         return False
-    if any(f in _trigger_words() for f, _ in _readings(w, True, False)):
+    if any(f in _trigger_words() for f, _ in readings(w, True, False)):
         return False  # "الرئيس الروسي اتصالا هاتفيا": an event word ends the name
     # a token with a conjunction/preposition proclitic whose stem is a stopword ends the name
     return all(not (pre and f in stop) for f, pre in zip(t.forms, t.prefixes, strict=False))
@@ -346,9 +344,9 @@ _CONTEXT_OK_NEXT = {fold(w) for w in ("العربي", "الدولي", "الشع�
 
 
 def _clitic_offset(t: Token, pre: str) -> int:
-    from rasid.text.match import _clitic_len
+    from rasid.text.match import clitic_len
 
-    return _clitic_len(t, pre)
+    return clitic_len(t, pre)
 
 
 def _resolve_context(rows: list[dict[str, str]], counts: dict[str, int], home: str | None) -> Group | None:
@@ -614,7 +612,6 @@ def _absorb(p: _Phrase, a: Atom, first: bool = False) -> None:
         # sector from the body it heads
         if p.office is None:
             p.office = o.office
-            p.office_level = o.level
             p.sector = o.sector
         else:
             p.office = f"{p.office}, {o.office}" if o.office and o.office not in p.office else p.office
@@ -807,7 +804,3 @@ def _link_names(doc: Document, mentions: list[Mention], lex: ActorLexicon, stop:
     if new:
         mentions.extend(new)
         mentions.sort(key=lambda m: (m.start, -m.end))
-
-
-def mention_date(doc: Document) -> dt.date | None:
-    return doc.article.published

@@ -58,7 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except SystemExit as e:  # commands signal their status this way
         return int(e.code or 0) if not isinstance(e.code, str) else 2
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

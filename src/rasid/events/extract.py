@@ -26,7 +26,6 @@ from rasid.text.normalize import fold
 
 __all__ = ["extract_events", "Frame"]
 
-_LOC_PREPS = {"في", "الي", "ب", "ل", "من", "داخل", "قرب", "بالقرب"}
 _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "لدى", "بين", "عبر", "حول", "نحو",
                                   "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل", "باتجاه", "صوب")}
 _KULL_MIN = (fold("كل"), fold("من"))
@@ -69,7 +68,6 @@ class Frame:
     inferred: int = 0  # number of participants whose country was inferred
     rule: str = ""
     next_trigger: int = 0
-    prev_trigger: int = 0
 
 
 def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: bool = False) -> list[Event]:
@@ -106,7 +104,6 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             a, b = clause_bounds(toks, sent.tok_start, sent.tok_end, mt.i)
             f = Frame(mt, trig, sent, (a, b))
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
-            f.prev_trigger = matches[k - 1].j if k > 0 else sent.tok_start
             f.flags = modality(toks, a, mt.i, mt.prefix)
             if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
@@ -743,7 +740,7 @@ def _place_gov(doc: Document, pi: int) -> str:
     k = pi
     while k >= 0:
         t = toks[k]
-        pre = next((pp for ff, pp in zip(t.forms, t.prefixes, strict=False) if pp), "")
+        pre = next((pp for pp in t.prefixes if pp), "")
         core = pre.lstrip("وف")
         if core:
             return core
@@ -1082,8 +1079,7 @@ def _merge(events: list[Event]) -> list[Event]:
     for e in events:
         for o in out:
             if _same(o, e):
-                keep, other = (o, e) if _specificity(o) >= _specificity(e) else (e, o)
-                if keep is e:  # take over the slot in place, keeping the earlier position
+                if _specificity(e) > _specificity(o):  # take over the slot in place, keeping the earlier position
                     o.date, o.enddate, o.date_precision, o.date_text = e.date, e.enddate, e.date_precision, e.date_text
                     o.place = e.place or o.place
                     o.rule = e.rule

@@ -163,7 +163,7 @@ class Mention:
     head: bool = True  # False when part of a larger mention
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def entity(self, raw: str | None = None) -> Entity:
+    def entity(self) -> Entity:
         return Entity(
             code=self.code,
             sector=self.sector,

@@ -18,7 +18,7 @@ from rasid.model import Token
 from rasid.text.normalize import fold
 from rasid.text.tokenize import WORD_RE, clitic_forms
 
-__all__ = ["PhraseMatcher", "Match", "phrase_key"]
+__all__ = ["PhraseMatcher", "Match", "phrase_key", "readings", "clitic_len"]
 
 _END = "\x00"
 
@@ -83,7 +83,7 @@ class PhraseMatcher:
         best: Match | None = None
         t0 = toks[i]
         root = self._root
-        cands = [fp for fp in _readings(t0.norm, self.tanween, self.dual) if fp[0] in root]
+        cands = [fp for fp in readings(t0.norm, self.tanween, self.dual) if fp[0] in root]
         if not cands:
             return None
         for form, pre in cands:
@@ -101,7 +101,7 @@ class PhraseMatcher:
                 if _END in node:
                     last = (j, node[_END])
             if last is not None and (best is None or last[0] > best.j):
-                start = t0.start + _clitic_len(t0, pre)
+                start = t0.start + clitic_len(t0, pre)
                 best = Match(i, last[0], last[1], pre, start, toks[last[0] - 1].end)
         return best
 
@@ -112,7 +112,7 @@ class PhraseMatcher:
         root, tw, du = self._root, self.tanween, self.dual
         i = lo
         while i < hi:
-            if not any(f in root for f, _ in _readings(toks[i].norm, tw, du)):
+            if not any(f in root for f, _ in readings(toks[i].norm, tw, du)):
                 i += 1
                 continue
             m = self.match_at(toks, i, hi)
@@ -125,7 +125,7 @@ class PhraseMatcher:
 
 
 @lru_cache(maxsize=300_000)
-def _readings(norm: str, tanween: bool, dual: bool) -> tuple[tuple[str, str], ...]:
+def readings(norm: str, tanween: bool, dual: bool) -> tuple[tuple[str, str], ...]:
     """(form, peeled proclitics) readings of a word, least peeled first; optional accusative
     tanween alif and dual endings removed."""
     forms, prefixes = clitic_forms(norm)
@@ -139,7 +139,7 @@ def _readings(norm: str, tanween: bool, dual: bool) -> tuple[tuple[str, str], ..
     return tuple(sorted(cands, key=lambda fp: len(fp[1])))
 
 
-def _clitic_len(tok: Token, prefix: str) -> int:
+def clitic_len(tok: Token, prefix: str) -> int:
     """Characters of the original token taken by the peeled proclitics.
 
     Walks the original text letter by letter so that diacritics or tatweel
