@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -187,7 +188,7 @@ class ActorLexicon:
                          (row.get("code") or "").upper(), row.get("sector") or "GOV", row.get("office") or "",
                          _date(row.get("from", "")), _date(row.get("to", ""), end=True))
             lex.kb.append(p)
-            for form in (p.name, *p.aliases):
+            for form in _spellings(p.name, *p.aliases):
                 # several KB rows may share a name (offices over time): keep a list
                 key = phrase_key(form)
                 if not key:
@@ -214,7 +215,7 @@ class ActorLexicon:
         if self._kb_index is None:
             idx: dict[str, list[KBPerson]] = {}
             for p in self.kb:
-                for form in (p.name, *p.aliases):
+                for form in _spellings(p.name, *p.aliases):
                     idx.setdefault(fold(form), []).append(p)
             self._kb_index = idx
         cands = self._kb_index.get(fold(name), [])
@@ -239,3 +240,16 @@ def head_words() -> frozenset[str]:
     for matcher in (lex.offices, lex.groups, lex.countries):
         words.update(k for k in matcher._root if k != "\x00")
     return frozenset(words)
+
+
+_ABD = re.compile(r"(?<!\S)(عبد|أبو|ابو) (?=\S)")
+
+
+def _spellings(*forms: str) -> list[str]:
+    """Each name as written plus its joined compound spelling: "عبد الفتاح" / "عبدالفتاح", "أبو بكر" / "أبوبكر"."""
+    out: list[str] = []
+    for f in forms:
+        for v in (f, _ABD.sub(r"\1", f)):
+            if v not in out:
+                out.append(v)
+    return out

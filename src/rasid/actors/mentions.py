@@ -278,6 +278,7 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     mentions = [_to_mention(doc, p, lex) for p in phrases if not _weak_alone(doc, p)]
     _count_countries(doc, mentions)
     _link_names(doc, mentions, lex, stop, ner_pers)
+    _link_short_groups(mentions)
     _resolve_anaphora(doc, mentions)
     _fill_from_sentence(doc, mentions)
     return mentions
@@ -552,6 +553,12 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 if e > j and _office_takes_name(p, doc):
                     p.name = (j, e)
                     p.j = e
+                    if k < len(atoms) and atoms[k].i == e and atoms[k].kind == "person" and not atoms[k].prefix:
+                        # "الرئيس عبدالفتاح السيسي": a known family name ends the name read so far
+                        _absorb(p, atoms[k])
+                        p.name = (j, atoms[k].j)
+                        p.j = atoms[k].j
+                        k += 1
         out.append(p)
     return out
 
@@ -735,6 +742,33 @@ def _count_countries(doc: Document, mentions: list[Mention]) -> None:
             if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"):
                 recount[c] = recount.get(c, 0) + 1
     doc.countries = recount
+
+
+def _link_short_groups(mentions: list[Mention]) -> None:
+    """"حزب العمال" in an article that names "حزب العمال الكردستاني": the short form is that group.
+
+    An uncoded mention whose words (two or more) begin a coded group's full name in the same article
+    takes that group's identity; when several groups fit, the short form stays ambiguous.
+    """
+    full: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        words = tuple(fold(m.text).split())
+        if m.code and m.identifier and len(words) >= 3:
+            for n in range(2, len(words)):
+                full.setdefault(words[:n], []).append(m)
+    if not full:
+        return
+    for m in mentions:
+        if m.code:
+            continue
+        srcs = full.get(tuple(fold(m.text).split()))
+        if not srcs or len({s.identifier for s in srcs}) != 1:
+            continue
+        src = srcs[0]
+        m.code, m.sector, m.identifier = src.code, src.sector, src.identifier
+        m.extra["codes"] = [src.code]
+        m.extra["code_source"] = "coref"
+        m.extra["antecedent"] = src.start
 
 
 def _link_names(doc: Document, mentions: list[Mention], lex: ActorLexicon, stop: frozenset[str],

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from dataclasses import dataclass, field
 
 from rasid.actors.lexicon import head_words
@@ -109,6 +110,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
+            if _embedded(toks, matches, k, a) or _not_an_act(toks, mt):
+                f.flags.add("embedded")
             f.background = is_background(toks, a, mt.i)
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
@@ -116,7 +119,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             _attach_place(doc, f, starts, last, home)
             _fill_host(doc, f, home)
             sent_frames.append(f)
-            if f.actor and not f.anaphoric and not (f.flags & {"negated", "hypothetical", "purpose"}):
+            if f.actor and not f.anaphoric and not (f.flags & _UNREAL):
                 last = f
         frames.extend(sent_frames)
     events: list[Event] = []
@@ -134,6 +137,55 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 
 
 # --------------------------------------------------------------------------- participants
+
+# flags of events that did not (yet) happen: not emitted unless keep_all
+_UNREAL = {"negated", "hypothetical", "purpose", "embedded"}
+# the content of a demand or refusal: "دعا X إلى ... استهداف"، "رفض ... وقف إطلاق النار"
+_EMBEDDING_TYPES = {"REQUEST", "REJECT"}
+_EMBED_WINDOW = 8
+# the terms of an agreement or text: "الاتفاق يتضمن إقامة منطقة حظر"، "يسمح للطائرات باستخدام ... لشن هجمات"
+_CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "تشمل", "ينص", "تنص", "يقضي", "تقضي", "يسمح",
+                                    "تسمح", "يتيح", "تتيح", "تمكين", "يخول", "تخول")}
+_NEG_NOUN = fold("عدم")
+
+
+_COURTESY = {fold(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "تهاني", "تهانيه", "تمنياته", "تعازي",
+                               "تعازيه", "سلامه")}
+_LOSS = {fold(w) for w in ("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "خسر", "خسرت", "خسروا", "يخسر", "تخسر")}
+# a reception of a thing, not of a visitor: "كان في استقبال الطائرة / السفينة / الشحنة / الجثمان"
+_CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفينة", "السفن", "الباخرة", "الشحنة", "الشحنات", "القافلة",
+                            "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة", "أول", "اول", "ثاني")}
+
+
+def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
+    """Constructions whose trigger word reports no act of its subject.
+
+    "طلب نقل تحياته": a courtesy message; "فقد الحوثيون السيطرة على": a loss of control, not a seizure;
+    "كان في استقبال الطائرة": a reception of cargo, not of a visitor.
+    """
+    t = mt.payload
+    nxt = toks[mt.j:mt.j + 4]
+    if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in nxt):
+        return True
+    if t.type == "ASSAULT" and t.mode == "occupy" and mt.i > 0:
+        # the loss verb stands before its subject: "فقد الحوثيون السيطرة على"
+        if any(set(x.forms) & _LOSS for x in toks[max(0, mt.i - 4):mt.i]):
+            return True
+    return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
+
+
+def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # type: ignore[no-untyped-def]
+    """A verbal noun that is the content of a demand, refusal or text rather than a reported act."""
+    mt = matches[k]
+    if mt.payload.pos == "v":
+        return False
+    for o in matches[:k]:
+        if o.payload.type in _EMBEDDING_TYPES and o.i >= clause_lo and 0 <= mt.i - o.j <= _EMBED_WINDOW:
+            return True
+    for t in toks[max(clause_lo, mt.i - 6):mt.i]:
+        if t.norm in _CONTENT_VERBS or set(t.forms) & _CONTENT_VERBS:
+            return True
+    return any(t.norm == _NEG_NOUN for t in toks[max(clause_lo, mt.i - 4):mt.i])
 
 
 _GAP = 5
@@ -274,7 +326,26 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     first_word = toks[mt.i].forms[-1] if mt.prefix else toks[mt.i].norm
     nominal = trig.pos == "n" or (trig.pos == "p" and (first_word.startswith("ال") or first_word.endswith(
         ("ات", "ه", "ين", "ان"))))  # "ضربات جوية"، "مساعدات إنسانية": nominal phrases, no VSO subject
-    if trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
+    claimant = _claimant(doc, f, before) if trig.type == "ASSAULT" else None
+    departed = _departure(doc, f, before) if trig.type == "CONSULT" and roles == "visit" and trig.pos == "n" \
+        else None
+    if departed is not None:
+        # "غادر الأمير X القاهرة بعد زيارة": the one who leaves was the visitor, the place left the host
+        f.actor, f.recipient, f.rule = [departed[0]], [departed[1]], rule + ".departure"
+        return
+    if trig.form_kind == "participle":
+        # "وطالب X بـ ...، داعيا Y إلى": the participle's subject is the main clause's
+        subj = prev[-1].actor[0] if prev and prev[-1].actor else (
+            _opening_subject(doc, f) or next((m for m in before if free(m) and m.code), None))
+        govs = _OBJ_GOV.get(roles, set())
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 6 and _gov(doc, m) in govs][:1]
+        rule += ".participle"
+    elif claimant is not None:
+        # "تبنى حزب العمال الأربعاء قتل شرطيين": the claimant did it; the noun's genitive is the victim
+        subj = claimant
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 3][:1]
+        rule += ".claim"
+    elif trig.pos == "v" and (rel is not None or _after_relative(doc, f)):
         # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
         subj = rel
         obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
@@ -450,6 +521,44 @@ def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]
 
 
 _KANA = {fold(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا")}
+
+
+_DEPART = {fold(w) for w in ("غادر", "غادرت", "يغادر", "تغادر", "وغادر", "وغادرت")}
+
+
+def _departure(doc: Document, f: Frame, before: list[Mention]) -> tuple[Mention, Mention] | None:
+    """"غادر S O بعد زيارة": (visitor S, host O) when a visit noun follows بعد after a departure verb."""
+    toks = doc.tokens
+    i = f.match.i
+    if i == 0 or toks[i - 1].norm != fold("بعد"):
+        return None
+    for k in range(i - 2, max(f.clause[0], i - 30) - 1, -1):
+        if toks[k].norm in _DEPART:
+            people = [m for m in before if _tok(m)[0] > k and _gov(doc, m) == "" and m.code]
+            if len(people) >= 2:
+                host = next((m for m in people[1:] if m.code != people[0].code), None)
+                if host is not None:
+                    return people[0], host
+            return None
+    return None
+
+
+_CLAIM = {fold(w) for w in ("تبنى", "تبنت", "تبنوا", "يتبنى", "تبني", "وتبنى", "وتبنت", "مسؤوليته", "مسؤوليتها",
+                            "مسؤوليتهم", "المسؤولية")}
+
+
+def _claimant(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
+    """The group that claimed the attack: "تبنى X (الأربعاء) قتل Y"، "أعلن X مسؤوليته عن الهجوم"."""
+    toks = doc.tokens
+    i = f.match.i
+    for k in range(i - 1, max(f.clause[0], i - 7) - 1, -1):
+        if toks[k].norm in _CLAIM or set(toks[k].forms) & _CLAIM:
+            if toks[k].norm.startswith(("مسؤولي", "المسؤولي")):
+                cand = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 3 and m.code]
+            else:
+                cand = [m for m in before if k < _tok(m)[0] and _tok(m)[1] <= i and m.code]
+            return cand[-1] if cand else None
+    return None
 
 
 def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
@@ -871,7 +980,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     trig = f.trigger
     if f.anaphoric and not keep_all:
         return []
-    if f.flags & {"negated", "hypothetical", "purpose"} and not keep_all:
+    if f.flags & _UNREAL and not keep_all:
         return []
     if trig.pos == "n" and trig.form_kind == "plural" and f.time_source != "text" and not keep_all \
             and _habitual_context(doc, f):
@@ -961,6 +1070,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
 
         place = place_for_country(actors[0].code)
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
+        if f.actor and f.actor[0].start > f.match.start and trig.mode == "kill":
+            return []  # "قتلت قذائف الهاون عشرات المدنيين": civilians after a killing verb are its victims
         types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
     date = f.time.start if f.time else None
     end = f.time.end if f.time else None
@@ -968,7 +1079,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     sent = f.sent
     trig_span = Span(f.match.start, f.match.end, doc.text[f.match.start:f.match.end])
     raw = _confidence(f, actors, recips)
-    modality_flags = sorted(f.flags & {"future", "reciprocal", "negated", "hypothetical", "purpose"})
+    modality_flags = sorted(f.flags & {"future", "reciprocal", "negated", "hypothetical", "purpose", "embedded"})
     if f.background:
         modality_flags.append("historical")
     events = []
@@ -1057,14 +1168,37 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if not _compatible_dates(a, b):
         return False
+    # the same country on both sides of a domestic conflict: rebels and the state are different actors
+    if not sym and _rebel_side(a.actor) != _rebel_side(b.actor):
+        return False
     # two named people of the same side are two interactions (two visitors in the same month)
     ida = {fold(e.identifier_text) for e in a.actor if e.identifier_text and e.office is not None}
     idb = {fold(e.identifier_text) for e in b.actor if e.identifier_text and e.office is not None}
     if ida and idb and not ida & idb and _codes(a.actor) == _codes(b.actor):
         return False
-    if a.place is not None and b.place is not None and a.place.country_code != b.place.country_code:
-        return False
+    if a.place is not None and b.place is not None:
+        if a.place.country_code != b.place.country_code:
+            return False
+        # strikes on two cities of one country the same day are two events
+        if a.place.resolution != "country" and b.place.resolution != "country" \
+                and None not in (a.place.lat, a.place.lon, b.place.lat, b.place.lon) \
+                and _km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) > _SAME_PLACE_KM:
+            return False
     return True
+
+
+_SAME_PLACE_KM = 60.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _rebel_side(es: list[Entity]) -> bool:
+    return any(e.sector in ("REB", "CRM") for e in es)
 
 
 def _specificity(e: Event) -> tuple[int, int, float]:

@@ -162,12 +162,15 @@ class TriggerLexicon:
                         generated.update(_phrase_forms(f))
                     else:
                         generated.update(noun_forms(f))
+            elif pos == "a":
+                # active participles used adverbially (حال): "..., داعيا X إلى": listed in all their forms
+                generated.update({" ".join(phrase_key(f)): "participle" for f in forms})
             else:
                 for f in forms:
                     generated.update(_phrase_forms(f))
             for form, kind in generated.items():
-                t = Trigger(typ, row.get("mode", "").strip(), pos, row.get("roles", "svo").strip() or "svo", conf,
-                            forms[0] if forms else form, kind)
+                t = Trigger(typ, row.get("mode", "").strip(), "v" if pos == "a" else pos,
+                            row.get("roles", "svo").strip() or "svo", conf, forms[0] if forms else form, kind)
                 self.matcher.add(form, t)
                 self.count += 1
 
