@@ -279,6 +279,7 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     _count_countries(doc, mentions)
     _link_names(doc, mentions, lex, stop, ner_pers)
     _link_short_groups(mentions)
+    _group_anaphora(doc, mentions)
     _resolve_anaphora(doc, mentions)
     _fill_from_sentence(doc, mentions)
     return mentions
@@ -742,6 +743,44 @@ def _count_countries(doc: Document, mentions: list[Mention]) -> None:
             if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"):
                 recount[c] = recount.get(c, 0) + 1
     doc.countries = recount
+
+
+_GROUP_ANAPHORS = {fold(w) for w in ("التنظيم", "الجماعة", "الميليشيا", "الميليشيات", "المليشيا", "المليشيات")}
+_GROUP_ANAPHOR_REACH = 1500  # characters back to the antecedent
+
+
+def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
+    """"التنظيم" / "الجماعة" alone refer back to the armed group named last: "ضد التنظيم" after "تنظيم داعش".
+
+    A bare occurrence (not inside another mention) within reach of a rebel or militia group mention
+    becomes a mention of that group.
+    """
+    groups = [m for m in mentions if m.kind == "org" and m.sector in ("REB", "PRM", "UAF") and m.identifier]
+    if not groups:
+        return
+    covered: set[int] = set()
+    for m in mentions:
+        i, j = m.extra["tok"]
+        covered.update(range(i, j))
+    new: list[Mention] = []
+    for t in doc.tokens:
+        if t.index in covered or not set(t.forms) & _GROUP_ANAPHORS:
+            continue
+        ante = [g for g in groups if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH]
+        if not ante:
+            continue
+        src = ante[-1]
+        form = next(f for f in t.forms if f in _GROUP_ANAPHORS)
+        pre = next((p for f, p in zip(t.forms, t.prefixes, strict=False) if f == form), "")
+        s = t.start + _clitic_offset(t, pre) if pre else t.start
+        mm = Mention(start=s, end=t.end, text=doc.text[s:t.end], kind="org", code=src.code, sector=src.sector,
+                     office=None, name=None, identifier=src.identifier, source="coref")
+        mm.extra.update({"codes": [src.code] if src.code else [], "prefix": pre, "tok": (t.index, t.index + 1),
+                         "code_source": "anaphora", "antecedent": src.start})
+        new.append(mm)
+    if new:
+        mentions.extend(new)
+        mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def _link_short_groups(mentions: list[Mention]) -> None:

@@ -35,7 +35,8 @@ _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "و
 _QUANT = {fold(w) for w in ("عدد", "عشرات", "مئات", "آلاف", "الآلاف", "مجموعة", "بعض", "أحد", "إحدى", "عناصر",
                              "عنصرا", "عنصر", "جنديا", "جنود", "شخصا", "أشخاص", "مدنيا", "مقاتلا", "أفراد", "أفرادا",
                              "العشرات", "المئات", "كل", "جميع", "أغلب", "معظم", "مقاتلي", "ثلاثة", "أربعة", "خمسة")}
-_CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم")}
+_CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم",
+                           "قضاء", "ناحية", "مديرية", "مديريات", "حي", "مخيم", "ميناء", "جزيرة", "ضاحية", "قاعدة")}
 _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين",
                                   "الدولتان", "الثنائية", "الثنائي", "البلدين الشقيقين", "الحكومتين", "الحكومتان")}
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين")}
@@ -92,7 +93,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
         matches = _with_gapped(lex, toks, sent, matches)
-        matches = _drop_objects_of_verbs(matches)
+        matches = _drop_objects_of_verbs(toks, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
         sent_frames: list[Frame] = []
@@ -191,14 +192,18 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
 _GAP = 5
 
 
-def _drop_objects_of_verbs(matches: list[Match]) -> list[Match]:
+# "وصل أربيل بعد زيارة لبغداد": a verbal noun after بعد/قبل is an event of its own, not the verb's object
+_TEMPORAL_PREPS = {fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "اثر", "خلال", "منذ", "أثناء", "اثناء")}
+
+
+def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
     """"وقعت مصر والسودان اتفاقية"، "عقد الوزراء اجتماعا": a verbal noun of the same type a few words after
     its verb is the verb's object, not a second event."""
     out: list[Match] = []
     for mt in matches:
         t = mt.payload
         if t.pos == "n" and any(o.payload.type == t.type and o.payload.pos in ("v", "p") and 0 < mt.i - o.j <= _GAP
-                                for o in out):
+                                for o in out) and not (mt.i > 0 and toks[mt.i - 1].norm in _TEMPORAL_PREPS):
             continue
         # "تعهدت اليابان بتقديم مساعدات": the aid is what the pledge promises (one AGREE, not AID)
         if t.pos == "n" and t.type in _COOPERATIVE and any(
@@ -261,7 +266,7 @@ def _gov(doc: Document, m: Mention) -> str:
     i = m.extra["tok"][0]
     if i > 0:
         w = doc.tokens[i - 1]
-        if w.norm == "من" and i > 1 and (doc.tokens[i - 2].norm in _QUANT or doc.tokens[i - 2].norm.isdigit()):
+        if _partitive(doc, i):
             return ""  # partitive: "عدد من الكويتيين" is the object itself
         if w.norm in _PREP_WORDS:
             return w.norm
@@ -273,6 +278,12 @@ def _gov(doc: Document, m: Mention) -> str:
             if p.strip("وف") == "" and f in _PREP_WORDS:
                 return f
     return ""
+
+
+def _partitive(doc: Document, i: int) -> bool:
+    """The mention at token i follows "عدد من"، "18 عنصرا من": the counted people themselves."""
+    toks = doc.tokens
+    return i > 1 and toks[i - 1].norm == "من" and (toks[i - 2].norm in _QUANT or toks[i - 2].norm.isdigit())
 
 
 def _is_actor(doc: Document, m: Mention) -> bool:
@@ -383,6 +394,13 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
+        counted = [m for m in cand if _partitive(doc, _tok(m)[0])]
+        if roles == "patient" and counted and counted[0] is (cand[0] if cand else None):
+            # "قتل 18 عنصرا من X" / "قُتل عدد من X": counted people after a patient verb are its victims,
+            # read actively or passively; the agent is a subject before the verb, if any
+            subj = _subject_before(doc, f, before, prev)
+            obj = [counted[0]]
+            cand = []
         kull = _kull_min(doc, mt.j, b)
         if kull is not None and cand:
             # "استقبل O ... كل من S": the subject comes after كل من, the object before it
@@ -394,7 +412,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = cand[0]
             obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get("retreat" if trig.type == "RETREAT"
                                                                        else roles))
-        elif subj is None:
+        elif subj is None and not obj:
             subj = _subject_before(doc, f, before, prev)
             govs = _OBJ_GOV.get("retreat" if trig.type == "RETREAT" else roles, set())
             obj = [m for m in after if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) in govs][:1]
