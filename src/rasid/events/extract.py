@@ -165,13 +165,15 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     "كان في استقبال الطائرة": a reception of cargo, not of a visitor.
     """
     t = mt.payload
-    nxt = toks[mt.j:mt.j + 4]
+    nxt = toks[mt.j:mt.j + 8]
     if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in nxt):
         return True
     if t.type == "ASSAULT" and t.mode == "occupy" and mt.i > 0:
         # the loss verb stands before its subject: "فقد الحوثيون السيطرة على"
         if any(set(x.forms) & _LOSS for x in toks[max(0, mt.i - 4):mt.i]):
             return True
+    if t.pos == "v" and mt.j < len(toks) and toks[mt.j].norm == "عن" and toks[mt.i].norm.startswith(("صادر", "الصادر")):
+        return True  # "بيان صادر عن": issued by, not confiscated
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
 
 
@@ -286,6 +288,17 @@ def _partitive(doc: Document, i: int) -> bool:
     return i > 1 and toks[i - 1].norm == "من" and (toks[i - 2].norm in _QUANT or toks[i - 2].norm.isdigit())
 
 
+# "سبعة أهداف لحزب العمال"، "مواقع للحوثيين": the owner of the targets is the one attacked
+_TARGET_NOUNS = {fold(w) for w in ("أهداف", "اهداف", "هدفا", "مواقع", "موقع", "مقرات", "مقر", "مخازن", "معسكرات",
+                                   "معسكر", "تجمعات", "تحصينات", "آليات", "مركبات", "عناصر", "قواعد", "مراكز")}
+
+
+def _target_genitive(doc: Document, m: Mention) -> bool:
+    i = m.extra["tok"][0]
+    pre = (m.extra.get("prefix") or "").lstrip("وف")
+    return pre.endswith("ل") and i > 0 and bool(set(doc.tokens[i - 1].forms) & _TARGET_NOUNS)
+
+
 def _is_actor(doc: Document, m: Mention) -> bool:
     """Capitals and country names after a locative preposition are places, not actors."""
     g = _gov(doc, m)
@@ -381,7 +394,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         govs = _OBJ_GOV.get(roles, set())
         obj = [m for m in after if _tok(m)[0] - mt.j <= 3 and _gov(doc, m) in govs][:1] or (
             [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) not in ("", "ل")
-             and _gov(doc, m) in govs][:1])
+             and _gov(doc, m) in govs][:1]) or (
+            [m for m in after if _tok(m)[0] - mt.j <= 10 and _target_genitive(doc, m)][:1]
+            if roles == "patient" else [])
     elif trig.form_kind == "present" and (head := _headline_subject(doc, f, before)) is not None:
         # "الأردن يحذر ... ويستدعي السفير الإسرائيلي": a headline's subject opens the sentence
         subj = head
@@ -395,6 +410,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
         counted = [m for m in cand if _partitive(doc, _tok(m)[0])]
+        if roles == "patient" and not cand:
+            counted = cand = [m for m in after if _tok(m)[0] - mt.j <= 8 and _target_genitive(doc, m)][:1]
         if roles == "patient" and counted and counted[0] is (cand[0] if cand else None):
             # "قتل 18 عنصرا من X" / "قُتل عدد من X": counted people after a patient verb are its victims,
             # read actively or passively; the agent is a subject before the verb, if any
