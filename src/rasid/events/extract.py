@@ -180,11 +180,12 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # type: ignore[no-untyped-def]
     """A verbal noun that is the content of a demand, refusal or text rather than a reported act."""
     mt = matches[k]
-    if mt.payload.pos == "v":
-        return False
-    for o in matches[:k]:
-        if o.payload.type in _EMBEDDING_TYPES and o.i >= clause_lo and 0 <= mt.i - o.j <= _EMBED_WINDOW:
-            return True
+    if mt.payload.pos != "v" or mt.payload.form_kind == "":
+        # a verbal noun (or a bare past-tense form, often the noun: "حظر طيران") right after a demand
+        for o in matches[:k]:
+            if o.payload.type in _EMBEDDING_TYPES and o.i >= clause_lo and 0 <= mt.i - o.j <= _EMBED_WINDOW \
+                    and not (mt.payload.pos == "v" and mt.prefix.startswith("و")):
+                return True
     for t in toks[max(clause_lo, mt.i - 6):mt.i]:
         if t.norm in _CONTENT_VERBS or set(t.forms) & _CONTENT_VERBS:
             return True
