@@ -217,3 +217,20 @@ def test_main_eval_events_with_stub_pipeline(tmp_path, monkeypatch, capsys):
     assert load_pred_jsonl(out)["d1"][0]["event"] == ["ASSAULT"]
     assert main_eval_events(gdir, corpus, verbose=True) == 0
     assert "MISS" in capsys.readouterr().out
+
+
+def test_attribute_accuracy_pairs_events_that_agree():
+    """Two domestic clashes of the same dyad: date and place accuracy pair each with the prediction that
+    agrees with it, whichever order the predictions come in."""
+    from rasid.eval.events import attribute_accuracy
+
+    tripoli = {"name": "Tripoli", "country": "LBY", "lat": 32.89, "lon": 13.19}
+    gold = {"d": {"doc": "d", "events": [
+        _g("E1", ["ASSAULT"], "LBY", "LBY", loc=BENGHAZI),
+        _g("E2", ["ASSAULT"], "LBY", "LBY", loc=tripoli, date=("2020-03-05", "2020-03-05"))]}}
+    far = _p("d", ["ASSAULT"], "LBY", "LBY", date="2020-03-05", lat=32.89, lon=13.19)
+    near = _p("d", ["ASSAULT"], "LBY", "LBY")
+    near["recipient"][0]["sector"] = "CVL"  # not a repeat of the other for the scorer's de-duplication
+    for preds in ([far, near], [near, far]):
+        acc = attribute_accuracy(gold, {"d": preds})
+        assert (acc["matched"], acc["date_right"], acc["place_right"]) == (2, 2, 2)

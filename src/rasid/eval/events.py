@@ -180,9 +180,16 @@ def dedupe(events: Iterable[dict]) -> list[dict]:
     return out
 
 
-def max_matching(golds: list[dict], preds: list[dict], level: str) -> dict[int, int]:
-    """Maximum bipartite matching, gold index -> prediction index (augmenting paths)."""
+def max_matching(golds: list[dict], preds: list[dict], level: str,
+                 prefer: Callable[[dict, dict], int] | None = None) -> dict[int, int]:
+    """Maximum bipartite matching, gold index -> prediction index (augmenting paths).
+
+    ``prefer(gold, pred)`` (higher first) orders each gold event's candidates, so that among matchings of
+    the same size the one pairing events that also agree on it is found first.
+    """
     adj = [[j for j, p in enumerate(preds) if matches(g, p, level)] for g in golds]
+    if prefer is not None:
+        adj = [sorted(js, key=lambda j, g=g: -prefer(g, preds[j])) for g, js in zip(golds, adj, strict=True)]
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -286,7 +293,10 @@ def attribute_accuracy(gold: Gold, pred: Pred) -> dict:
     for doc, g in gold.items():
         preds = dedupe(pred.get(doc, []))
         required = [e for e in g["events"] if not e.get("optional")]
-        for i, j in max_matching(required, preds, "lenient").items():
+        # among equally large lenient matchings, pair each gold event with a prediction that agrees on
+        # date and place when there is one (type and countries alone cannot tell two Iraqi clashes apart)
+        agree = lambda g, p: int(date_ok(g, p)) + int(place_ok(g, p))  # noqa: E731
+        for i, j in max_matching(required, preds, "lenient", prefer=agree).items():
             e, p = required[i], preds[j]
             n += 1
             dated += bool(e.get("date"))

@@ -25,11 +25,12 @@ from rasid.text.normalize import fold
 
 __all__ = ["find_places", "geocode", "place_for_country", "to_place"]
 
-CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة".split())
+CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة قضاء ناحية مديرية حي مخيم ضاحية".split())
 PROVINCE_CUES = frozenset(fold(w) for w in "محافظة ولاية منطقة إقليم شعبية مقاطعة".split())
 PREPOSITIONS = frozenset(
     fold(w)
-    for w in "في إلى الى من نحو قرب عند داخل حول بالقرب ضواحي أطراف مشارف شرق غرب شمال جنوب وسط مدن".split()
+    for w in ("في إلى الى من نحو قرب عند داخل حول بالقرب ضواحي أطراف مشارف شرق غرب شمال جنوب وسط مدن شرقي غربي"
+              " شمالي جنوبي").split()
 )
 DIRECTIONS = frozenset(fold(w) for w in "شرق غرب شمال جنوب وسط شمالي جنوبي شرقي غربي جنوبى شمالى".split())
 _SHADDA = "\u0651"
