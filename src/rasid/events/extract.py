@@ -1101,6 +1101,17 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(home)  # a meeting with the article's home side, venue unnamed
+    if place is None and trig.type in ("CONSULT", "AGREE") and trig.mode != "phone" and "future" not in f.flags \
+            and recips and (host := _receiving_head(actors, recips)) is not None:
+        from rasid.place.resolve import place_for_country
+
+        place = place_for_country(host)  # "لقاء الوزير الأمريكي بالملك سلمان": a head of state receives at home
+    if trig.type == "COERCE" and (place is None or place.resolution == "country"):
+        # "أوقفت الشرطة الإسبانية رجلا من مليلية": with no venue, the detainee's town in the arresting country
+        town = next((p for p in _sentence_places(doc, f) if p.start > f.match.start and p.resolution == "city"
+                     and p.country_code == actors[0].code), None)
+        if town is not None:
+            place = town
     if place is None and trig.type in _LOCAL_EVENTS and actors[0].code and actors[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
 
@@ -1231,6 +1242,27 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_HEADS = ("king", "emir", "amir", "sultan", "crown prince", "president", "prime minister", "head of state")
+
+
+def _is_head(e: Entity) -> bool:
+    o = (e.office or "").lower()
+    return any(h in o for h in _HEADS) and not any(w in o for w in ("vice", "deputy", "former"))
+
+
+def _receiving_head(actors: list[Entity], recips: list[Entity]) -> str | None:
+    """The country of the one side led by a head of state or government, when the other side is not."""
+    a, r = any(_is_head(e) for e in actors), any(_is_head(e) for e in recips)
+    if a == r:
+        return None
+    side = actors if a else recips
+    other = recips if a else actors
+    if not any(e.office for e in other):
+        return None
+    code = side[0].code
+    return code if code and code not in _IGO else None
 
 
 def _rebel_side(es: list[Entity]) -> bool:

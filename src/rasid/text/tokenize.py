@@ -17,7 +17,9 @@ from rasid.model import Token
 
 __all__ = ["tokenize_norm", "clitic_forms", "WORD_RE"]
 
-WORD_RE = re.compile(r"[^\W_]+(?:[.,/][0-9]+)*|[^\w\s]|_", re.UNICODE)
+# a number glued to an Arabic word is two tokens ("15حوثيا" = 15 + حوثيا); Latin letters and digits stay
+# together (F16, G20)
+WORD_RE = re.compile(r"[0-9]+(?:[.,/][0-9]+)*(?=[\u0600-\u06ff])|[^\W_]+(?:[.,/][0-9]+)*|[^\w\s]|_", re.UNICODE)
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
