@@ -152,6 +152,7 @@ _NEG_NOUN = fold("عدم")
 
 _COURTESY = {fold(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "تهاني", "تهانيه", "تمنياته", "تعازي",
                                "تعازيه", "سلامه")}
+_ZONE = {fold(w) for w in ("منطقة", "مناطق", "المنطقة")}
 _LOSS = {fold(w) for w in ("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "خسر", "خسرت", "خسروا", "يخسر", "تخسر")}
 # a reception of a thing, not of a visitor: "كان في استقبال الطائرة / السفينة / الشحنة / الجثمان"
 _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفينة", "السفن", "الباخرة", "الشحنة", "الشحنات", "القافلة",
@@ -172,6 +173,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
         # the loss verb stands before its subject: "فقد الحوثيون السيطرة على"
         if any(set(x.forms) & _LOSS for x in toks[max(0, mt.i - 4):mt.i]):
             return True
+    if mt.i > 0 and set(toks[mt.i - 1].forms) & _ZONE:
+        return True  # "منطقة حظر الطيران": the name of a zone, not a ban imposed now
     if t.pos == "v" and mt.j < len(toks) and toks[mt.j].norm == "عن" and toks[mt.i].norm.startswith(("صادر", "الصادر")):
         return True  # "بيان صادر عن": issued by, not confiscated
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
@@ -1000,6 +1003,11 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
             if code is None and m.sector in ("REB", "CVL", "OPP", "UAF", "CRM", "REF", "PRM") \
                     and f.trigger.type == "ASSAULT":
                 code = f.place.country_code if f.place is not None else None  # fighters where the strike lands
+            if code is None and m.sector in ("GOV", "COP", "MIL", "JUD", "SPY"):
+                # "قالت وزارة الداخلية في البحرين إن السلطات ...": the state that speaks is the one acting
+                opener = _opening_subject(doc, f)
+                if opener is not None and opener is not m and opener.code and opener.code not in _IGO:
+                    code = opener.code
             code = code or home or (_place_country(doc, f) if m.kind != "person" else None)
             f.inferred += 1
         codes = [code] if code else [None]
