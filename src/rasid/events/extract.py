@@ -44,7 +44,9 @@ _BETWEEN = fold("بين")
 _WITH = fold("مع")
 _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلالها", "خلاله", "بدوره", "بدورها", "لاحقا", "حيث",
                                "اللقاء", "الزيارة", "الاجتماع", "المحادثات", "المباحثات", "الجولة", "ختامها",
-                               "ختام", "أثناء", "اثناء")}
+                               "ختام", "أثناء", "اثناء",
+                               # a sentence continuing the same report: "مضيفا أن ..."، "وأضاف ..."
+                               "مضيفا", "مضيفة", "وأضاف", "وأضافت", "واضاف", "واضافت", "وتابع", "وتابعت")}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "quarter": 91, "year": 364}
 _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
@@ -120,9 +122,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             _attach_place(doc, f, starts, last, home)
             _fill_host(doc, f, home)
             sent_frames.append(f)
-            if f.actor and not f.anaphoric and not (f.flags & _UNREAL):
+            if f.actor and not f.anaphoric and not (f.flags & (_UNREAL | {"future"})):
                 last = f
         frames.extend(sent_frames)
+    _places_from_visits(frames)
     events: list[Event] = []
     for f in frames:
         ev = _code(doc, f, home, keep_all)
@@ -135,6 +138,37 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         e.raw_confidence = e.confidence
         e.confidence = calibrate(e.confidence)
     return events
+
+
+_DURING_VISIT = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "REQUEST", "AID"}
+
+
+def _places_from_visits(frames: list[Frame]) -> None:
+    """What a visitor or host says or agrees during a visit happens where the visit is.
+
+    "وصل الوزير القطري إلى أربيل ... وأشاد الوزير بـ ...": an unplaced cooperative event whose actor is a
+    party of the last placed visit, on the same day (or undated), takes the visit's place.
+    """
+    visit: Frame | None = None
+    for f in frames:
+        if f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest") and f.place is not None \
+                and f.place.resolution != "country" and f.actor and not f.flags & (_UNREAL | {"future"}):
+            visit = f
+            continue
+        if visit is None or f.place is not None or f.trigger.type not in _DURING_VISIT or not f.actor \
+                or f.flags & {"future"}:
+            continue
+        parties = {m.code for m in visit.actor + visit.recipient if m.code}
+        offices = {m.office for m in visit.actor + visit.recipient if m.office}
+        # "وأشاد الوزير": an uncoded title repeats a party of the visit
+        if not ({m.code for m in f.actor if m.code} & parties
+                or any(m.code is None and m.office and any(m.office.lower() in o.lower() for o in offices)
+                       for m in f.actor)):
+            continue
+        if f.time is not None and visit.time is not None and (f.time.start, f.time.end) != (visit.time.start,
+                                                                                              visit.time.end):
+            continue
+        f.place, f.place_source = visit.place, "visit"
 
 
 # --------------------------------------------------------------------------- participants
