@@ -122,9 +122,12 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             _attach_place(doc, f, starts, last, home)
             _fill_host(doc, f, home)
             sent_frames.append(f)
-            if f.actor and not f.anaphoric and not (f.flags & (_UNREAL | {"future"})):
+            if f.actor and not f.anaphoric and not f.background and not (f.flags & (_UNREAL | {"future"})):
                 last = f
         frames.extend(sent_frames)
+    for f in frames:
+        if _third_country(f):
+            f.place, f.place_source = None, ""
     _places_from_visits(frames)
     events: list[Event] = []
     for f in frames:
@@ -149,26 +152,42 @@ def _places_from_visits(frames: list[Frame]) -> None:
     "وصل الوزير القطري إلى أربيل ... وأشاد الوزير بـ ...": an unplaced cooperative event whose actor is a
     party of the last placed visit, on the same day (or undated), takes the visit's place.
     """
-    visit: Frame | None = None
+    visits: list[Frame] = []
     for f in frames:
         if f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest") and f.place is not None \
                 and f.place.resolution != "country" and f.actor and not f.flags & (_UNREAL | {"future"}):
-            visit = f
+            visits.append(f)
             continue
-        if visit is None or f.place is not None or f.trigger.type not in _DURING_VISIT or not f.actor \
+        if not visits or f.place is not None or f.trigger.type not in _DURING_VISIT or not f.actor \
                 or f.flags & {"future"}:
             continue
-        parties = {m.code for m in visit.actor + visit.recipient if m.code}
-        offices = {m.office for m in visit.actor + visit.recipient if m.office}
-        # "وأشاد الوزير": an uncoded title repeats a party of the visit
-        if not ({m.code for m in f.actor if m.code} & parties
-                or any(m.code is None and m.office and any(m.office.lower() in o.lower() for o in offices)
-                       for m in f.actor)):
-            continue
-        if f.time is not None and visit.time is not None and (f.time.start, f.time.end) != (visit.time.start,
-                                                                                              visit.time.end):
-            continue
-        f.place, f.place_source = visit.place, "visit"
+        for visit in reversed(visits):
+            if _during(f, visit):
+                f.place, f.place_source = visit.place, "visit"
+                break
+
+
+def _during(f: Frame, visit: Frame) -> bool:
+    """f is done by a party of the visit, at a time compatible with it."""
+    parties = {m.code for m in visit.actor + visit.recipient if m.code}
+    offices = {m.office for m in visit.actor + visit.recipient if m.office}
+    # "وأشاد الوزير": an uncoded title repeats a party of the visit
+    if not ({m.code for m in f.actor if m.code} & parties
+            or any(m.code is None and m.office and any(m.office.lower() in o.lower() for o in offices)
+                   for m in f.actor)):
+        return False
+    if f.time is None or visit.time is None or not f.time.start or not visit.time.start:
+        return True
+    return f.time.start <= (visit.time.end or visit.time.start) and visit.time.start <= (f.time.end or f.time.start)
+
+
+def _third_country(f: Frame) -> bool:
+    """A country named as the place of a cooperative act between two others ("للقتال في سوريا")."""
+    p = f.place
+    if p is None or p.resolution != "country" or f.trigger.type not in _SYMMETRIC:
+        return False
+    sides = {m.code for m in f.actor + f.recipient if m.code}
+    return len(sides) >= 2 and p.country_code not in sides
 
 
 # --------------------------------------------------------------------------- participants
