@@ -707,6 +707,15 @@ def _merge(sel: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 ne += close.end() if close else 0
             out[-1] = _Cand(prev.ns, ne, min(prev.prio, c.prio), c.res)
             continue
+        if (prev is not None and c.res[2] == "month" and prev.res[2] in ("day", "month") and prev.res[0] is not None
+                and c.res[0] is not None and c.res[0].month == prev.res[0].month
+                and re.fullmatch(r"[\s(/،,-]*", ctx.norm[prev.ne:c.ns])):
+            # "19 يوليو تموز"، "يوليو (تموز) 2015": the same month in a second naming system
+            ne = c.ne
+            close = re.match(r"\s*\)", ctx.norm[ne:ne + 3])
+            ne += close.end() if close and "(" in ctx.norm[prev.ne:c.ns] else 0
+            out[-1] = _Cand(prev.ns, ne, min(prev.prio, c.prio), prev.res)
+            continue
         out.append(c)
     for i, c in enumerate(out):
         if c.res[3] in ("duration", "since"):
