@@ -77,3 +77,13 @@ def test_event_date_and_place(row: dict[str, str]) -> None:
     if row["place"] != "*":
         names = row["place"].split("|")
         assert e.place is not None and any(n in e.place.name for n in names), e.place
+
+
+def test_reported_speech_keeps_its_source() -> None:
+    text = "خبر\nقال وزير الداخلية التونسي أمس إن الشرطة اعتقلت خمسة مشتبه بهم في مدينة سوسة."
+    events = [e for e in rasid.extract(text, published="2024-03-10") if "COERCE" in e.event]
+    assert events and events[0].source_text == "وزير الداخلية التونسي"
+    assert events[0].to_plover("test")["reported_by"] == "وزير الداخلية التونسي"
+    # an event told in the narrator's own voice has no source
+    plain = rasid.extract("خبر\nاعتقلت الشرطة التونسية أمس خمسة مشتبه بهم في مدينة سوسة.", published="2024-03-10")
+    assert plain and all(e.source_text is None for e in plain)

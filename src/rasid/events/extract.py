@@ -1208,8 +1208,68 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
                    modality=modality_flags, published=doc.article.published, title=doc.article.title,
                    url=doc.article.url)
         ev.context = _context(doc, f)
+        source = _reporter(doc, f)
+        if source is not None:
+            ev.source_text = source.text
         events.append(ev)
+    accusation = _ngo_accusation(doc, f, events, keep_all)
+    if accusation is not None:
+        events.append(accusation)
     return events
+
+
+_RIGHTS_NGO = ("Human Rights Watch", "Amnesty International")
+
+
+def _reporter(doc: Document, f: Frame) -> Mention | None:
+    """The source of reported speech: "قالت منظمة العفو الدولية إن ..." for an event in the reported clause."""
+    toks = doc.tokens
+    lo = f.sent.tok_start
+    head = [k for k in range(lo, min(f.match.i, lo + 6)) if toks[k].norm in _REPORTING or set(toks[k].forms)
+            & _REPORTING]
+    if not head:
+        return None
+    k = head[0]
+    # the complementizer that opens the reported clause, before the trigger
+    comp = next((q for q in range(k + 1, f.match.i) if toks[q].norm in _COMPLEMENTIZERS
+                 or set(toks[q].forms) & _COMPLEMENTIZERS), None)
+    if comp is None:
+        return None
+    for m in doc.mentions:
+        i = _tok(m)[0] if "tok" in m.extra else -1
+        if k < i < comp and _gov(doc, m) in ("", "ب") and (m.code or m.identifier):
+            return m
+    return None
+
+
+def _ngo_accusation(doc: Document, f: Frame, events: list[Event], keep_all: bool) -> Event | None:
+    """A human-rights organisation reporting a violation accuses its perpetrator (PLOVER ACCUSE, allege).
+
+    "قالت هيومن رايتس ووتش إن القوات الموالية للحوثيين قصفت أحياء سكنية": besides the shelling, the NGO's
+    report is itself an event: ACCUSE NGO -> the shelling's actor.
+    """
+    if f.trigger.type not in ("ASSAULT", "COERCE") or not events:
+        return None
+    src = _reporter(doc, f)
+    if src is None or (src.identifier or "") not in _RIGHTS_NGO:
+        return None
+    base = events[0]
+    accused = [a for a in base.actor if a.code and a.code not in _IGO]
+    if not accused:
+        return None
+    accuser = src.entity()
+    accuser.code, accuser.sector = accuser.code or "NGO", "NGO"
+    pub = doc.article.published
+    rule = "accuse.ngo-report"
+    ev = Event(doc=base.doc, event=["ACCUSE"], actor=[accuser], recipient=accused, event_text=base.event_text,
+               start=base.start, end=base.end, sequence=base.sequence, mode=["allege"], date=pub, enddate=pub,
+               date_precision="day" if pub else None, date_text=None, place=None,
+               confidence=max(0.3, base.confidence - 0.1), rule=rule + "+time:publication",
+               trigger=Span(src.start, src.end, src.text), evidence=list(base.evidence), modality=[],
+               published=pub, title=base.title, url=base.url)
+    ev.source_text = src.text
+    ev.context = list(base.context)
+    return ev
 
 
 _CONTEXT_WORDS = {
