@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "eval" / "gold"
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet-2015-07.jsonl.gz"
-GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
+HELDOUT_DIR = ROOT / "eval" / "heldout"  # annotated blind, never used for tuning: same format, same checks
+GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json")) + sorted(HELDOUT_DIR.glob("*.gold.json"))
 
 TOP_KEYS = {"doc", "published", "source", "language", "title_en", "notes", "events"}
 EVENT_KEYS = {"id", "types", "directed", "a", "b", "date", "location", "evidence"}
@@ -25,7 +26,8 @@ SECTORS = {"GOV", "MIL", "REB", "IGO", "NGO", "CVL", "JUD", "LEG", "POL", "BUS",
 # fallback when pycountry is absent: the countries this region's news names most
 _FALLBACK_ISO3 = set("""SAU YEM IRQ SYR LBY EGY IRN TUR USA GBR FRA DEU RUS CHN ARE QAT KWT BHR OMN JOR LBN
 PSE ISR TUN DZA MAR SDN SOM ETH ERI DJI MRT NGA TCD NER MLI BFA AFG PAK IND MYS IDN ITA ESP GRC CYP BEL NLD
-CHE AUT SWE NOR DNK FIN POL UKR CAN AUS JPN KOR PRK BRA ARG MEX VEN CMR KEN TZA UGA SSD CAF BGD LKA""".split())
+CHE AUT SWE NOR DNK FIN POL UKR CAN AUS JPN KOR PRK BRA ARG MEX VEN CMR KEN TZA UGA SSD CAF BGD LKA
+BLR GHA SEN ZAF""".split())
 
 
 def _iso3() -> set[str]:
@@ -128,3 +130,9 @@ def test_gold_file_matches_corpus(f: Path, corpus: dict[str, dict]):
     for e in g["events"]:
         for part in re.split(r"\s*(?:\.\.\.|…)\s*", _squash(e["evidence"])):
             assert part in body, f"{f.name}:{e['id']}: evidence not found: {part[:40]}"
+
+
+def test_heldout_is_disjoint_from_dev():
+    dev = {_load(f)["doc"] for f in GOLD_DIR.glob("*.gold.json")}
+    held = {_load(f)["doc"] for f in HELDOUT_DIR.glob("*.gold.json")}
+    assert not dev & held
