@@ -124,6 +124,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             sent_frames.append(f)
             if f.actor and not f.anaphoric and not f.background and not (f.flags & (_UNREAL | {"future"})):
                 last = f
+        _condemned_perpetrators(sent_frames)
         frames.extend(sent_frames)
     for f in frames:
         if _third_country(f):
@@ -141,6 +142,18 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         e.raw_confidence = e.confidence
         e.confidence = calibrate(e.confidence)
     return events
+
+
+def _condemned_perpetrators(frames: list[Frame]) -> None:
+    """"أدانت X هجمات جماعة Y": a condemnation with no target of its own targets the condemned act's author."""
+    for k, f in enumerate(frames):
+        if f.trigger.type != "ACCUSE" or f.recipient or not f.actor:
+            continue
+        g = frames[k + 1] if k + 1 < len(frames) else None  # the next trigger: the condemned act itself
+        if g is not None and 0 <= g.match.i - f.match.j <= 8 and g.trigger.type in ("ASSAULT", "COERCE") \
+                and g.trigger.pos in ("n", "p") and g.actor and g.actor[0].code and g.actor[0] not in f.actor:
+            f.recipient = g.actor[:1]
+            f.rule += ".condemned-act"
 
 
 _DURING_VISIT = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "REQUEST", "AID"}
@@ -194,7 +207,8 @@ def _third_country(f: Frame) -> bool:
 
 # flags of events that did not (yet) happen: not emitted unless keep_all
 _UNREAL = {"negated", "hypothetical", "purpose", "embedded"}
-# the content of a demand or refusal: "دعا X إلى ... استهداف"، "رفض ... وقف إطلاق النار"
+# the content of a demand, refusal or allegation: "دعا X إلى ... استهداف"، "رفض ... وقف إطلاق النار"،
+# "تبادلا الاتهامات بقصف" (the alleged act is not established: PLOVER codes the accusation)
 _EMBEDDING_TYPES = {"REQUEST", "REJECT"}
 _EMBED_WINDOW = 8
 # the terms of an agreement or text: "الاتفاق يتضمن إقامة منطقة حظر"، "يسمح للطائرات باستخدام ... لشن هجمات"
@@ -239,7 +253,8 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
     if mt.payload.pos != "v" or mt.payload.form_kind == "":
         # a verbal noun (or a bare past-tense form, often the noun: "حظر طيران") right after a demand
         for o in matches[:k]:
-            if o.payload.type in _EMBEDDING_TYPES and o.i >= clause_lo and 0 <= mt.i - o.j <= _EMBED_WINDOW \
+            embeds = o.payload.type in _EMBEDDING_TYPES or (o.payload.type == "ACCUSE" and o.payload.mode == "allege")
+            if embeds and o.i >= clause_lo and 0 <= mt.i - o.j <= _EMBED_WINDOW \
                     and not (mt.payload.pos == "v" and mt.prefix.startswith("و")):
                 return True
     for t in toks[max(clause_lo, mt.i - 6):mt.i]:
@@ -337,6 +352,34 @@ def _gov(doc: Document, m: Mention) -> str:
             if p.strip("وف") == "" and f in _PREP_WORDS:
                 return f
     return ""
+
+
+_COUNT_WORDS = {fold(w) for w in ("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "اثنان", "اثنين",
+                                  "عشرات", "مئات", "نحو", "حوالي", "أكثر", "اكثر", "قرابة", "عدد")}
+_TIME_WORDS = {fold(w) for w in ("أمس", "امس", "اليوم", "آنذاك", "حينها", "مساء", "صباح", "ليل", "فجر", "الأحد", "الاثنين",
+                                 "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")}
+
+
+def _passive_count(doc: Document, f: Frame) -> bool:
+    """The verb is followed (after time words) by a number or a count word: "قتل أمس ستة"، "قتل 13 شخصا"."""
+    toks = doc.tokens
+    if f.match.i > 0 and toks[f.match.i - 1].norm in _PREP_WORDS:
+        return False  # "تمكنت من قتل 12 عنصرا": a verbal noun after a preposition, active
+    k = f.match.j
+    while k < f.sent.tok_end and (toks[k].norm in _TIME_WORDS or toks[k].norm in ("،", ",")):
+        k += 1
+    return k < f.sent.tok_end and (toks[k].norm.isdigit() or toks[k].norm in _COUNT_WORDS)
+
+
+_DIED = (fold("لقي"), fold("لقوا"), fold("لقيت"), fold("ولقي"))
+_ATTACK_NOUNS = {fold(w) for w in ("هجوم", "هجمات", "كمين", "قصف", "غارة", "غارات", "تفجير", "صاروخ", "بصاروخ")}
+
+
+def _attacker(doc: Document, m: Mention) -> bool:
+    """"في هجوم لمسلحين"، "في غارة للتحالف": the author of the attack named after an attack noun (ل or genitive)."""
+    i = m.extra["tok"][0]
+    pre = (m.extra.get("prefix") or "").lstrip("وف")
+    return i > 0 and pre in ("", "ل") and bool(set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS)
 
 
 def _partitive(doc: Document, i: int) -> bool:
@@ -466,6 +509,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
+        if roles == "patient" and trig.form_kind == "" and _passive_count(doc, f):
+            # "قتل أمس ستة أشخاص": a bare perfect followed by a count is passive (قُتل); the counted are the
+            # victims, the agent only where marked (على يد، من قبل)
+            agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and (_agent_marker(doc, m) or _attacker(doc, m))]
+            subj = agent[0] if agent else None
+            obj = [m for m in cand if not _agent_marker(doc, m)][:1]
+            cand = []
+            rule += ".passive"
         counted = [m for m in cand if _partitive(doc, _tok(m)[0])]
         if roles == "patient" and not cand:
             counted = cand = [m for m in after if _tok(m)[0] - mt.j <= 8 and _target_genitive(doc, m)][:1]
@@ -549,6 +600,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             actor, recipient = obj, [subj]
     # a compound actor: "وفد من تشاد والنيجر" (phrase with several codes) stays one mention;
     # coordinated mentions right after the subject join it: "X و Y"
+    if trig.type == "ASSAULT" and toks[mt.i].norm.startswith(_DIED) and actor:
+        # "لقي قائد الجبهة مصرعه": the subject is the victim; the killer is not named here
+        actor, recipient = [], actor
+        rule += ".passive"
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
@@ -589,7 +644,9 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
         gap_toks = [t.norm for t in doc.tokens[end:i]]
         apposition = (i == end or gap_toks in (["("], ["-"])) and not m.extra.get("prefix") and (
             (m.kind in ("office", "person") and m.name and not subj.name)  # "رئيس ... العقيد أسيمي غويتا"
-            or gap_toks == ["("])  # "المجموعة الاقتصادية ... (إيكواس)"
+            or gap_toks == ["("]  # "المجموعة الاقتصادية ... (إيكواس)"
+            # "هادي رئيس اليمن": a title right after a name, of the same country
+            or (i == end and subj.kind == "person" and m.kind == "office" and m.code == subj.code))
         if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or apposition:
             end = _tok(m)[1]  # a conjunct or an apposition of the subject ("خادم الحرمين الشريفين الملك سلمان")
             continue
@@ -1112,6 +1169,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             actors = [Entity(code=f.place.country_code, sector="COP", entity_text="", identifier_text=None)]
             f.inferred += 1
             f.rule += "+actor:place"
+    if not actors and trig.type == "ASSAULT" and recips and ".passive" in f.rule:
+        # "قتل خمسة جنود باكستانيين في هجوم": the attackers are not named: unidentified armed forces (PLOVER UAF)
+        # of the country where it happened
+        code = (f.place.country_code if f.place is not None else None) or recips[0].code
+        actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+actor:unidentified"
     if not actors and trig.type == "PROTEST" and f.place is not None and f.place.country_code:
         # "تظاهر المئات في مدينة الموصل": the protesters are people of the place
         actors = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]

@@ -97,6 +97,7 @@ def noun_forms(noun: str) -> dict[str, str]:
             out.setdefault(bare + pr, "possessive")
         if not bare.endswith("ات"):
             out.setdefault(bare + "ات", "plural")
+            out.setdefault("ال" + bare + "ات", "plural")  # الاتهامات، الاعتقالات
     return out
 
 
