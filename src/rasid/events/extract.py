@@ -151,7 +151,8 @@ def _condemned_perpetrators(frames: list[Frame]) -> None:
             continue
         g = frames[k + 1] if k + 1 < len(frames) else None  # the next trigger: the condemned act itself
         if g is not None and 0 <= g.match.i - f.match.j <= 8 and g.trigger.type in ("ASSAULT", "COERCE") \
-                and g.trigger.pos in ("n", "p") and g.actor and g.actor[0].code and g.actor[0] not in f.actor:
+                and g.trigger.pos in ("n", "p") and g.actor and g.actor[0].code \
+                and not any((a.code, a.sector) == (g.actor[0].code, g.actor[0].sector) for a in f.actor):
             f.recipient = g.actor[:1]
             f.rule += ".condemned-act"
 
