@@ -538,7 +538,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = cand[0]
             obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get("retreat" if trig.type == "RETREAT"
                                                                        else roles))
-        elif subj is None and not obj:
+        elif subj is None and not obj and ".passive" not in rule:
             subj = _subject_before(doc, f, before, prev)
             govs = _OBJ_GOV.get("retreat" if trig.type == "RETREAT" else roles, set())
             obj = [m for m in after if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) in govs][:1]
@@ -1170,6 +1170,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             actors = [Entity(code=f.place.country_code, sector="COP", entity_text="", identifier_text=None)]
             f.inferred += 1
             f.rule += "+actor:place"
+    if not actors and trig.type == "ASSAULT" and not recips and ".passive" in f.rule and f.place is not None \
+            and f.place.country_code:
+        # "قتل ستة في هجوم انتحاري في مقديشو": uncounted victims are people of the place
+        recips = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
+        f.inferred += 1
     if not actors and trig.type == "ASSAULT" and recips and ".passive" in f.rule:
         # "قتل خمسة جنود باكستانيين في هجوم": the attackers are not named: unidentified armed forces (PLOVER UAF)
         # of the country where it happened
