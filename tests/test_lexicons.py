@@ -400,6 +400,12 @@ def test_case_mentions_are_lexicon_entries(lexicons: dict, cases: list[dict[str,
         for r in lexicons[name]:
             for c in cols:
                 keys.update(fold(v) for v in r[c].split(";") if v)
+    # context-dependent names (contextual.tsv) and the group anaphors resolved in the article
+    from rasid.actors.mentions import _GROUP_ANAPHORS
+
+    _, ctx_rows = read_tsv(LEX / "contextual.tsv")
+    keys.update(fold(r["form"]) for r in ctx_rows)
+    keys.update(_GROUP_ANAPHORS)
     missing = []
     for r in cases:
         key = fold(r["mention"])

@@ -109,6 +109,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f = Frame(mt, trig, sent, (a, b))
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
             f.flags = modality(toks, a, mt.i, mt.prefix)
+            if "purpose" in f.flags and any(toks[q].norm in _UNDERGO or set(toks[q].forms) & _UNDERGO
+                                            for q in range(max(a, mt.i - 4), mt.i)):
+                f.flags.discard("purpose")  # "تعرضت الدورية لهجوم": ل after تعرض marks what befell, not an aim
             if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
@@ -372,6 +375,17 @@ def _passive_count(doc: Document, f: Frame) -> bool:
     return k < f.sent.tok_end and (toks[k].norm.isdigit() or toks[k].norm in _COUNT_WORDS)
 
 
+_UNDERGO = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "وتعرض", "وتعرضت")}
+
+
+def _undergoes(doc: Document, f: Frame, m: Mention | None) -> bool:
+    """"تعرض X لمحاولة اغتيال"، "تعرضت القافلة لهجوم": X is the target of the attack named after تعرض."""
+    toks = doc.tokens
+    lo = min(_tok(m)[0], f.match.i) if m is not None else f.match.i - 4
+    return any(toks[k].norm in _UNDERGO or set(toks[k].forms) & _UNDERGO for k in range(max(f.clause[0], lo - 3),
+                                                                                       f.match.i))
+
+
 _DIED = (fold("لقي"), fold("لقوا"), fold("لقيت"), fold("ولقي"))
 _ATTACK_NOUNS = {fold(w) for w in ("هجوم", "هجمات", "كمين", "قصف", "غارة", "غارات", "تفجير", "صاروخ", "بصاروخ")}
 
@@ -601,7 +615,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             actor, recipient = obj, [subj]
     # a compound actor: "وفد من تشاد والنيجر" (phrase with several codes) stays one mention;
     # coordinated mentions right after the subject join it: "X و Y"
-    if trig.type == "ASSAULT" and toks[mt.i].norm.startswith(_DIED) and actor:
+    if trig.type == "ASSAULT" and not actor and _undergoes(doc, f, None):
+        # "تعرضت دورية للجيش المصري لهجوم": the one named between تعرض and the attack is its target
+        actor = [m for m in before if _tok(m)[0] >= f.clause[0] and mt.i - _tok(m)[1] <= 6][-1:]
+    if trig.type == "ASSAULT" and actor and (toks[mt.i].norm.startswith(_DIED) or _undergoes(doc, f, actor[0])):
         # "لقي قائد الجبهة مصرعه": the subject is the victim; the killer is not named here
         actor, recipient = [], actor
         rule += ".passive"

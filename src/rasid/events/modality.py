@@ -25,6 +25,7 @@ _PURPOSE = {fold(w) for w in ("بهدف", "لهدف", "تهدف", "يهدف", "�
                                "بغرض", "تسعى", "يسعى", "يسعون", "تسعي", "لتعزيز", "لبحث", "لمناقشة", "لتوقيع",
                                "رغبة", "يريد", "تريد", "يرغب", "ترغب", "يحاول", "تحاول", "محاولة", "ضرورة",
                                "الرامية", "الرامي", "الهادفة", "الهادف")}
+_ATTEMPT = {fold(w) for w in ("محاولة", "محاولات")}
 _BACKGROUND = {fold(w) for w in ("سبق", "سابق", "سابقا", "سابقة", "وسبق", "الأسبق", "قبل", "منذ", "آنذاك", "حينها",
                                   "حينذاك", "تاريخيا")}
 _PLUPERFECT = {fold(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا")}
@@ -90,7 +91,9 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
             flags.add("hypothetical")
             break
     if any(w in _PURPOSE for w in before) or prefix.endswith("ل"):
-        flags.add("purpose")
+        # "محاولة اغتيال" right before the noun: an attempted act, which happened (PLOVER codes the attempt)
+        if not (before and before[-1] in _ATTEMPT and not prefix):
+            flags.add("purpose")
     return flags
 
 

@@ -196,7 +196,8 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
         coord = m.prefix.startswith("و") and last_j == m.i
         direction = prev is not None and prev.norm in DIRECTIONS  # "شمال مالي"
         ctx = _context_country(gaz, toks, m.j, n)
-        if policy == "strong" and not (cue or ctx or direction):
+        # "شمال مالي" names Mali; "وسط المدينة" is the city centre, not Medina (a definite common noun)
+        if policy == "strong" and not (cue or ctx or (direction and not form.startswith("ال"))):
             continue
         if policy == "cue" and not (
             cue
