@@ -456,6 +456,15 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             _reciprocal(f, prev, last)
             f.rule = rule + ".between-reciprocal"
             return
+    if trig.mode == "firearms" and trig.pos in ("n", "p"):
+        # "مواجهات عنيفة تشهدها مديريات جبل صبر بين مليشيات صالح والمقاومة": the sides after بين
+        for k in range(mt.j, min(b, mt.j + 12)):
+            if toks[k].norm == _BETWEEN:
+                pair = [m for m in after if k < _tok(m)[0] <= k + 12][:2]
+                if len(pair) == 2:
+                    f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
+                    return
+                break
     plu = _pluperfect_subject(doc, f, before)
     rel = _relative_antecedent(doc, f, before) if plu is None else None
     shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
@@ -1192,6 +1201,14 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # "قتل ستة في هجوم انتحاري في مقديشو": uncounted victims are people of the place
         recips = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
+    if not actors and not recips and trig.type == "ASSAULT" and trig.mode in ("bomb", "kill") \
+            and f.place is not None and f.place.resolution == "city" and f.place_source == "text" \
+            and f.time_source == "text":
+        # "تفجيرات في محطتين للحافلات في جومبي يوم الأربعاء": a dated, placed bombing with no one named:
+        # unidentified attackers, the place's people hit
+        recips = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += ".passive"
     if not actors and trig.type == "ASSAULT" and recips and ".passive" in f.rule:
         # "قتل خمسة جنود باكستانيين في هجوم": the attackers are not named: unidentified armed forces (PLOVER UAF)
         # of the country where it happened
