@@ -533,7 +533,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
-        if roles == "patient" and trig.form_kind == "" and _passive_count(doc, f):
+        if roles == "patient" and trig.form_kind == "" and _passive_count(doc, f) \
+                and not [m for m in before if _tok(m)[1] == mt.i and _gov(doc, m) == ""]:
             # "قتل أمس ستة أشخاص": a bare perfect followed by a count is passive (قُتل); the counted are the
             # victims, the agent only where marked (على يد، من قبل)
             agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and (_agent_marker(doc, m) or _attacker(doc, m))]
