@@ -1250,6 +1250,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             f.rule += "+recipient:war"
     if trig.type in _NEEDS_RECIPIENT and not recips and not (trig.type == "CONSULT" and actors[0].code in _IGO):
         return []  # (a meeting of an organisation's members is multilateral: no recipient)
+    if trig.type == "THREATEN" and trig.mode == "violence" and not recips:
+        return []  # "تحذر من تبعات الاتفاق": a warning addressed to no one is comment, not a threat
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
     place = f.place
     if trig.mode == "phone":
