@@ -1439,7 +1439,11 @@ def _same(a: Event, b: Event) -> bool:
     if sym:
         if _codes(a.actor) | _codes(a.recipient) != _codes(b.actor) | _codes(b.recipient):
             return False
-    elif _codes(a.actor) != _codes(b.actor) or _codes(a.recipient) != _codes(b.recipient):
+    elif _codes(a.actor) != _codes(b.actor):
+        return False
+    elif _codes(a.recipient) != _codes(b.recipient) and not (
+            set(a.event) <= _VERBAL and (not a.recipient or not b.recipient)):
+        # "أدانت X هجمات Y" ... "X تدين بشدة الهجمات": a statement repeated without its target is the same one
         return False
     if not _compatible_dates(a, b):
         return False
@@ -1493,6 +1497,9 @@ def _receiving_head(actors: list[Entity], recips: list[Entity]) -> str | None:
     return code if code and code not in _IGO else None
 
 
+_VERBAL = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "APPEAL"}
+
+
 def _rebel_side(es: list[Entity]) -> bool:
     return any(e.sector in ("REB", "CRM") for e in es)
 
@@ -1514,9 +1521,10 @@ def _merge(events: list[Event]) -> list[Event]:
                     o.place = e.place or o.place
                     o.rule = e.rule
                     if len(_codes(e.actor)) and e.actor[0].entity_text:
-                        o.actor, o.recipient = e.actor, e.recipient
+                        o.actor, o.recipient = e.actor, (e.recipient or o.recipient)
                 else:
                     o.place = o.place or e.place
+                    o.recipient = o.recipient or e.recipient
                 o.evidence.extend(s for s in e.evidence if s not in o.evidence)
                 o.confidence = min(0.99, max(o.confidence, e.confidence) + 0.05)
                 if o.mode != e.mode and e.mode:
