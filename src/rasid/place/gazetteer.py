@@ -138,7 +138,16 @@ class Gazetteer:
         common = data_dir / "common_forms.tsv"
         if common.exists():
             for r in _rows(common):
-                self.policy[fold(r[0])] = r[1]
+                policy = r[1]
+                try:
+                    count, pop = int(r[2]), int(r[3])
+                except (IndexError, ValueError):
+                    count, pop = 0, 0
+                if policy == "drop" and pop > 0 and count / math.sqrt(pop) <= 1.0:
+                    # dropped only for being small, not for being a common word: still a place after a cue
+                    # word ("بمدينة سجنان"، "قرية X") or before its country
+                    policy = "strong"
+                self.policy[fold(r[0])] = policy
         for r in _rows(data_dir / "stoplist.tsv"):  # hand-reviewed list wins
             self.policy[fold(r[0])] = r[1]
 
