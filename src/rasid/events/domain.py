@@ -26,13 +26,21 @@ def _matcher() -> PhraseMatcher:
     return m
 
 
+_TEAM = ("الفريق", "فريق", "والفريق")
+
+
+def _team_word(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
+    """"الفريق المصري" with no name after it is a team in a match report as often as a general."""
+    return m.name is None and doc.text[m.start:m.end].startswith(_TEAM)
+
+
 def article_domain(doc: Document) -> str:
     """'sport', 'economy', 'culture' or 'politics' (the default)."""
     hits: dict[str, set[str]] = {}
     for mt in _matcher().find_all(doc.tokens):
         hits.setdefault(mt.payload, set()).add(doc.text[mt.start:mt.end])
     political = sum(1 for m in doc.mentions if m.sector in ("GOV", "MIL", "REB", "COP", "SPY", "IGO", "LEG", "JUD")
-                    and m.kind not in ("nisba", "name"))
+                    and m.kind not in ("nisba", "name") and not _team_word(doc, m))
     best = max(hits.items(), key=lambda kv: len(kv[1]), default=None)
     if best is None:
         return "politics"

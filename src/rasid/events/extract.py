@@ -101,8 +101,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         sent_frames: list[Frame] = []
         for k, mt in enumerate(matches):
             trig: Trigger = mt.payload
-            if trig.pos == "v" and trig.form_kind == "" and mt.i > 0 and toks[mt.i - 1].norm == "في":
-                # "في قصف مدفعي": after في the past-tense form is the verbal noun
+            if trig.pos == "v" and trig.form_kind == "" and mt.i > 0 and (
+                    toks[mt.i - 1].norm == "في" or any(toks[q].norm in _MASDAR_GOVERNORS
+                                                       for q in range(max(sent.tok_start, mt.i - 4), mt.i))):
+                # "في قصف مدفعي"، "قررت الحكومة طرد": after في or a verb of deciding or continuing the
+                # past-tense form is the verbal noun
                 trig = dataclasses.replace(trig, pos="n")
                 mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
             a, b = clause_bounds(toks, sent.tok_start, sent.tok_end, mt.i)
@@ -118,6 +121,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             if _embedded(toks, matches, k, a) or _not_an_act(toks, mt):
                 f.flags.add("embedded")
+            if any(toks[q].norm in _CONDITIONS for q in range(mt.j, min(b, mt.j + 6))):
+                f.flags.add("hypothetical")  # "وسيتم استهدافها في حال فعلت ذلك": a conditional
             f.background = is_background(toks, a, mt.i)
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
@@ -132,6 +137,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     for f in frames:
         if _third_country(f):
             f.place, f.place_source = None, ""
+    _condemned_earlier_acts(doc, frames)
     _places_from_visits(frames)
     events: list[Event] = []
     for f in frames:
@@ -158,6 +164,31 @@ def _condemned_perpetrators(frames: list[Frame]) -> None:
                 and not any((a.code, a.sector) == (g.actor[0].code, g.actor[0].sector) for a in f.actor):
             f.recipient = g.actor[:1]
             f.rule += ".condemned-act"
+
+
+_THIS = {fold(w) for w in ("هذا", "هذه", "بهذا", "بهذه", "لهذا", "لهذه")}
+_ACT_NOUNS = {fold(w) for w in ("الهجوم", "الهجمات", "الجريمة", "الجرائم", "الاعتداء", "الاعتداءات", "التفجير",
+                                "التفجيرات", "العملية", "الحادث", "الحادثة", "الاغتيال", "القصف", "المجزرة")}
+
+
+def _condemned_earlier_acts(doc: Document, frames: list[Frame]) -> None:
+    """"ندد الموفد الأممي بهذه الجريمة": a condemnation of "this attack" targets the last attack's author."""
+    toks = doc.tokens
+    last_attack: Frame | None = None
+    for f in frames:
+        if f.trigger.type == "ASSAULT" and f.actor and f.actor[0].code and not f.flags & _UNREAL:
+            last_attack = f
+            continue
+        if f.trigger.type != "ACCUSE" or f.recipient or not f.actor or last_attack is None:
+            continue
+        window = toks[f.match.j:min(f.sent.tok_end, f.match.j + 16)]
+        for x, y in zip(window, window[1:], strict=False):
+            if (x.norm in _THIS or set(x.forms) & _THIS) and set(y.forms) & _ACT_NOUNS:
+                if not any(m.code == last_attack.actor[0].code and m.sector == last_attack.actor[0].sector
+                           for m in f.actor):
+                    f.recipient = last_attack.actor[:1]
+                    f.rule += ".anaphoric-act"
+                break
 
 
 _DURING_VISIT = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "REQUEST", "AID"}
@@ -223,11 +254,19 @@ _NEG_NOUN = fold("عدم")
 
 _COURTESY = {fold(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "تهاني", "تهانيه", "تمنياته", "تعازي",
                                "تعازيه", "سلامه")}
+_CONDITIONS = {fold(w) for w in ("إذا", "اذا", "حال", "لو", "طالما")}  # not إن: folded it is أن
+_CONSTITUTE = {fold(w) for w in ("تشكل", "يشكل", "شكل", "شكلت", "تمثل", "يمثل", "مثل", "باتت", "بات")}
 _ZONE = {fold(w) for w in ("منطقة", "مناطق", "المنطقة")}
 _LOSS = {fold(w) for w in ("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "خسر", "خسرت", "خسروا", "يخسر", "تخسر")}
 # a reception of a thing, not of a visitor: "كان في استقبال الطائرة / السفينة / الشحنة / الجثمان"
 _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفينة", "السفن", "الباخرة", "الشحنة", "الشحنات", "القافلة",
                             "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة", "أول", "اول", "ثاني")}
+
+
+_MASDAR_GOVERNORS = {fold(w) for w in ("قرر", "قررت", "تقرر", "يقرر", "واصل", "واصلت", "تواصل", "يواصل", "ستواصل",
+                                       "سيواصل", "بدأ", "بدأت", "تبدأ", "يبدأ", "استأنف", "استأنفت")}
+# "في قضية اقتحام مركز شرطة"، "بتهمة قتل": the charge of a case, not an act reported now
+_CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "بتهمة", "بتهم", "جريمة", "جرائم")}
 
 
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
@@ -244,6 +283,10 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
         # the loss verb stands before its subject: "فقد الحوثيون السيطرة على"
         if any(set(x.forms) & _LOSS for x in toks[max(0, mt.i - 4):mt.i]):
             return True
+    if t.type == "THREATEN" and t.pos == "n" and mt.i > 0 and set(toks[mt.i - 1].forms) & _CONSTITUTE:
+        return True  # "ما زالت تشكل تهديدا": being a threat is not making one
+    if t.pos == "n" and mt.i > 0 and (set(toks[mt.i - 1].forms) & _CHARGE or toks[mt.i - 1].norm in _CHARGE):
+        return True
     if mt.i > 0 and set(toks[mt.i - 1].forms) & _ZONE:
         return True  # "منطقة حظر الطيران": the name of a zone, not a ban imposed now
     if t.pos == "v" and mt.j < len(toks) and toks[mt.j].norm == "عن" and toks[mt.i].norm.startswith(("صادر", "الصادر")):
@@ -765,7 +808,13 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     if k == f.clause[0] or k == f.sent.tok_start or (m.extra.get("prefix") or "") == "و" or (
             k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
+    if f.trigger.pos in ("n", "p") and k > 0 and set(toks[k - 1].forms) & _SUPPORT_VERBS:
+        return m  # "أصدرت محكمة مصرية حكما بإعدام": the subject of the support verb, right before its object
     return None
+
+
+_SUPPORT_VERBS = {fold(w) for w in ("أصدر", "أصدرت", "نفذ", "نفذت", "شن", "شنت", "أجرى", "أجرت", "وجه", "وجهت", "قدم",
+                                    "قدمت", "اتخذ", "اتخذت", "فرض", "فرضت", "أعلن", "أعلنت", "قرر", "قررت")}
 
 
 def _headline_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
@@ -1172,6 +1221,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if "future" in f.flags:
         if trig.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"):
             types, mode = ["AGREE"], []  # a planned cooperative act is an AGREE (PLOVER)
+        elif trig.type == "ASSAULT" and not f.flags & {"hypothetical"}:
+            types, mode = ["THREATEN"], []  # "ستواصل استهداف النواب": an announced attack is a THREAT (PLOVER)
         elif not keep_all:
             return []
     actors: list[Entity] = []
@@ -1233,7 +1284,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         else:
             actors, recips = actors[:1], actors[1:]
             f.flags.add("domestic-peers")
-    if trig.type in ("COERCE", "ASSAULT") and not recips and actors[0].code not in _IGO:
+    if (trig.type in ("COERCE", "ASSAULT") or trig.mode == "convict") and not recips \
+            and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         # an arrest is domestic (the arresting state's people); a strike hits where it lands
         code = actors[0].code if trig.type == "COERCE" else (
