@@ -119,8 +119,16 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
+            if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
+                    and set(toks[mt.j].forms) & _HALTED:
+                # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات": halting work or aid, not detaining anyone
+                trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
+                f.trigger = trig
             if _embedded(toks, matches, k, a) or _not_an_act(toks, mt):
                 f.flags.add("embedded")
+            if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in _RELATIVES_ALL \
+                    and trig.type in ("COERCE", "REQUEST", "REJECT", "THREATEN"):
+                f.flags.add("embedded")  # "جبهة النصرة التي تحتجز عسكريين": a state described, not a new act
             if any(toks[q].norm in _CONDITIONS for q in range(mt.j, min(b, mt.j + 6))):
                 f.flags.add("hypothetical")  # "وسيتم استهدافها في حال فعلت ذلك": a conditional
             f.background = is_background(toks, a, mt.i)
@@ -244,7 +252,7 @@ def _third_country(f: Frame) -> bool:
 _UNREAL = {"negated", "hypothetical", "purpose", "embedded"}
 # the content of a demand, refusal or allegation: "دعا X إلى ... استهداف"، "رفض ... وقف إطلاق النار"،
 # "تبادلا الاتهامات بقصف" (the alleged act is not established: PLOVER codes the accusation)
-_EMBEDDING_TYPES = {"REQUEST", "REJECT"}
+_EMBEDDING_TYPES = {"REQUEST", "REJECT", "THREATEN"}
 _EMBED_WINDOW = 8
 # the terms of an agreement or text: "الاتفاق يتضمن إقامة منطقة حظر"، "يسمح للطائرات باستخدام ... لشن هجمات"
 _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "تشمل", "ينص", "تنص", "يقضي", "تقضي", "يسمح",
@@ -263,10 +271,23 @@ _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفين�
                             "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة", "أول", "اول", "ثاني")}
 
 
+_HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأعمال", "المساعدات", "مساعدات", "الدعم", "دعم", "التمويل",
+                            "تمويل", "المشاريع", "مشاريع", "بث", "صرف", "تصدير", "استيراد", "الرحلات", "رحلات")}
+_RELATIVES_ALL = {fold(w) for w in ("التي", "الذي", "الذين", "اللواتي", "اللاتي", "اللذين", "اللتين")}
+# "تنتهك وقف إطلاق النار": the ceasefire violated, not one declared
+_VIOLATE = {fold(w) for w in ("انتهاك", "انتهاكات", "تنتهك", "ينتهك", "انتهكت", "انتهك", "خرق", "خروقات", "خرقت",
+                              "يخرق", "تخرق", "بانتهاك", "بخرق")}
 _MASDAR_GOVERNORS = {fold(w) for w in ("قرر", "قررت", "تقرر", "يقرر", "واصل", "واصلت", "تواصل", "يواصل", "ستواصل",
                                        "سيواصل", "بدأ", "بدأت", "تبدأ", "يبدأ", "استأنف", "استأنفت")}
 # "في قضية اقتحام مركز شرطة"، "بتهمة قتل": the charge of a case, not an act reported now
 _CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "بتهمة", "بتهم", "جريمة", "جرائم")}
+
+
+def _threat_content(doc: Document, f: Frame) -> bool:
+    """"هددت إيران بإغلاق مضيق هرمز": the threatened act follows with ب (a verbal noun)."""
+    toks = doc.tokens
+    return any(p.endswith("ب") and len(w) > 3 for t in toks[f.match.j:min(f.sent.tok_end, f.match.j + 6)]
+               for w, p in zip(t.forms, t.prefixes, strict=False))
 
 
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
@@ -286,6 +307,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     if t.type == "THREATEN" and t.pos == "n" and mt.i > 0 and set(toks[mt.i - 1].forms) & _CONSTITUTE:
         return True  # "ما زالت تشكل تهديدا": being a threat is not making one
     if t.pos == "n" and mt.i > 0 and (set(toks[mt.i - 1].forms) & _CHARGE or toks[mt.i - 1].norm in _CHARGE):
+        return True
+    if t.mode == "ceasefire" and any(set(x.forms) & _VIOLATE or x.norm in _VIOLATE for x in toks[max(0, mt.i - 3):mt.i]):
         return True
     if mt.i > 0 and set(toks[mt.i - 1].forms) & _ZONE:
         return True  # "منطقة حظر الطيران": the name of a zone, not a ban imposed now
@@ -1300,10 +1323,16 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             recips = [Entity(code=target, sector=None, entity_text="", identifier_text=None)]
             f.inferred += 1
             f.rule += "+recipient:war"
+    if trig.type == "SANCTION" and trig.mode == "discontinue" and not recips and f.place is not None \
+            and f.place.country_code and f.place.country_code != actors[0].code:
+        # "أوقفت إيران تنفيذ مشاريع في السودان": the country where the halted work was
+        recips = [Entity(code=f.place.country_code, sector="GOV", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:place"
     if trig.type in _NEEDS_RECIPIENT and not recips and not (trig.type == "CONSULT" and actors[0].code in _IGO):
         return []  # (a meeting of an organisation's members is multilateral: no recipient)
-    if trig.type == "THREATEN" and trig.mode == "violence" and not recips:
-        return []  # "تحذر من تبعات الاتفاق": a warning addressed to no one is comment, not a threat
+    if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
+        return []  # "تحذر من تبعات الاتفاق"، "يهدد الاستقرار": a threat addressed to no one is comment
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
     place = f.place
     if trig.mode == "phone":
@@ -1337,9 +1366,16 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
 
         place = place_for_country(actors[0].code)
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
-        if f.actor and f.actor[0].start > f.match.start and trig.mode == "kill":
-            return []  # "قتلت قذائف الهاون عشرات المدنيين": civilians after a killing verb are its victims
-        types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
+        if trig.mode == "kill":
+            # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
+            # killing verb, not its agents; the attackers are unidentified
+            code = (f.place.country_code if f.place is not None else None) or actors[0].code
+            recips = [a for a in actors if a.code]
+            actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
+            f.inferred += 1
+            f.rule += ".passive+actor:unidentified"
+        else:
+            types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
     date = f.time.start if f.time else None
     end = f.time.end if f.time else None
     prec = f.time.precision if f.time else None
