@@ -222,6 +222,8 @@ class ActorLexicon:
         for p in cands:
             if p.active(on):
                 return p
+        if on is not None and cands and all(p.start is not None and p.start > on for p in cands):
+            return None  # the KB knows the person only in later offices: say nothing about this date
         return cands[0] if cands else None
 
 

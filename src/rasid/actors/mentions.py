@@ -119,9 +119,25 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
         if kind != "country" and getattr(m.payload, "weak", False) and not _weak_ok(toks, m, lex, hi):
             i += 1
             continue
-        out.append(Atom(m.i, m.j, kind, m.payload, m.prefix, m.start, m.end))
+        payload = m.payload
+        if kind == "person":
+            payload = _persons_on(payload, doc.article.published)
+            if not payload:
+                # the knowledge base knows this name only in later offices: an ordinary name on this date
+                i += 1
+                continue
+        out.append(Atom(m.i, m.j, kind, payload, m.prefix, m.start, m.end))
         i = m.j
     return out
+
+
+def _persons_on(persons: list[KBPerson], on) -> list[KBPerson]:  # type: ignore[no-untyped-def]
+    """The knowledge-base rows of a name usable on the article's date, the spell active then first."""
+    if on is None:
+        return persons
+    active = [p for p in persons if p.active(on)]
+    rest = [p for p in persons if p not in active and not (p.start is not None and p.start > on)]
+    return active + rest
 
 
 _GROUP_CUES = {fold(w) for w in ("حركة", "حزب", "جماعة", "تنظيم", "قناة", "فضائية", "حلف", "قوات", "أجهزة",

@@ -101,9 +101,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         sent_frames: list[Frame] = []
         for k, mt in enumerate(matches):
             trig: Trigger = mt.payload
-            if trig.pos == "v" and trig.form_kind == "" and mt.i > 0 and (
-                    toks[mt.i - 1].norm == "في" or any(toks[q].norm in _MASDAR_GOVERNORS
-                                                       for q in range(max(sent.tok_start, mt.i - 4), mt.i))):
+            governed = mt.i > 0 and (toks[mt.i - 1].norm == "في" or any(
+                toks[q].norm in _MASDAR_GOVERNORS for q in range(max(sent.tok_start, mt.i - 4), mt.i)))
+            if trig.pos == "v" and trig.form_kind == "" and (mt.prefix.lstrip("وف").endswith(("ب", "ل")) or governed):
+                # "بطرد الملحق": a preposition never attaches to a past-tense verb: it is the verbal noun
                 # "في قصف مدفعي"، "قررت الحكومة طرد": after في or a verb of deciding or continuing the
                 # past-tense form is the verbal noun
                 trig = dataclasses.replace(trig, pos="n")
@@ -264,6 +265,7 @@ _COURTESY = {fold(w) for w in ("تحيات", "تحياته", "تحياتها", "
                                "تعازيه", "سلامه")}
 _CONDITIONS = {fold(w) for w in ("إذا", "اذا", "حال", "لو", "طالما")}  # not إن: folded it is أن
 _CONSTITUTE = {fold(w) for w in ("تشكل", "يشكل", "شكل", "شكلت", "تمثل", "يمثل", "مثل", "باتت", "بات")}
+_ISSUED = {fold(w) for w in ("بيان", "تقرير", "قرار", "حكم", "مرسوم", "بلاغ", "تصريح", "البيان", "التقرير")}
 _ZONE = {fold(w) for w in ("منطقة", "مناطق", "المنطقة")}
 _LOSS = {fold(w) for w in ("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "خسر", "خسرت", "خسروا", "يخسر", "تخسر")}
 # a reception of a thing, not of a visitor: "كان في استقبال الطائرة / السفينة / الشحنة / الجثمان"
@@ -308,12 +310,15 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
         return True  # "ما زالت تشكل تهديدا": being a threat is not making one
     if t.pos == "n" and mt.i > 0 and (set(toks[mt.i - 1].forms) & _CHARGE or toks[mt.i - 1].norm in _CHARGE):
         return True
-    if t.mode == "ceasefire" and any(set(x.forms) & _VIOLATE or x.norm in _VIOLATE for x in toks[max(0, mt.i - 3):mt.i]):
+    if t.mode == "ceasefire" and any(set(x.forms) & _VIOLATE or x.norm in _VIOLATE
+                                     for x in toks[max(0, mt.i - 3):mt.i]):
         return True
     if mt.i > 0 and set(toks[mt.i - 1].forms) & _ZONE:
         return True  # "منطقة حظر الطيران": the name of a zone, not a ban imposed now
-    if t.pos == "v" and mt.j < len(toks) and toks[mt.j].norm == "عن" and toks[mt.i].norm.startswith(("صادر", "الصادر")):
-        return True  # "بيان صادر عن": issued by, not confiscated
+    if t.pos == "v" and toks[mt.i].norm.startswith(("صادر", "الصادر")) and (
+            (mt.j < len(toks) and toks[mt.j].norm == "عن")
+            or (mt.i > 0 and set(toks[mt.i - 1].forms) & _ISSUED)):
+        return True  # "بيان صادر عن"، "في بيان صادر مساء اليوم": issued, not confiscated
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
 
 
@@ -461,6 +466,26 @@ def _attacker(doc: Document, m: Mention) -> bool:
     i = m.extra["tok"][0]
     pre = (m.extra.get("prefix") or "").lstrip("وف")
     return i > 0 and pre in ("", "ل") and bool(set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS)
+
+
+def _l_object_follows(doc: Document, m: Mention) -> bool:
+    """The word right after the mention (or after its adjectives) carries ل: "المستوطنين المتطرفين لمنزلهم"."""
+    toks = doc.tokens
+    j = _tok(m)[1]
+    for k in range(j, min(len(toks), j + 2)):
+        pre = next((p for p in toks[k].prefixes if p), "").lstrip("وف")
+        if pre.endswith("ل") and not toks[k].norm.startswith("لل"):
+            return True
+        if not toks[k].norm.startswith("ال"):
+            return False
+    return False
+
+
+def _apposed(doc: Document, a: Mention, b: Mention) -> bool:
+    """b follows a with only quotes, brackets or a dash between: an apposition (the same actor)."""
+    gap = doc.text[a.end:b.start]
+    return _tok(b)[0] >= _tok(a)[1] and len(gap) <= 4 and gap.strip() in ("«", '"', "(", "-", "–", "“", "")\
+        and gap.strip() != "" and b.code in (a.code, None)
 
 
 def _partitive(doc: Document, i: int) -> bool:
@@ -658,6 +683,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             tgt = [m for m in rest if _tok(m)[0] - mt.j <= 12 and m is not genitive][:1]
             f.actor, f.recipient, f.rule = [genitive], tgt, rule + ".agent-l"
             return
+        if roles == "patient" and genitive is not None and _gov(doc, genitive) == "" and _l_object_follows(doc, genitive):
+            # "استهداف المستوطنين لمنزلهم": a genitive followed by a ل-object is the agent of the verbal noun
+            tgt = [m for m in rest if m is not genitive and _tok(m)[0] - _tok(genitive)[1] <= 2
+                   and _gov(doc, m) == "ل"][:1]
+            f.actor, f.recipient, f.rule = [genitive], tgt, rule + ".agent-genitive"
+            return
         if roles == "patient":
             obj = [genitive] if genitive else []
             agent = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
@@ -668,7 +699,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                 subj = _possessor(doc, f, before, prev, last)
             if subj is None:
                 subj = _subject_before(doc, f, before, prev)
-            obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj][:1]
+            # "زيارة وزيرة الدفاع الألمانية «أورزولا فون دير لاين» لتونس": the name in quotes is the subject's
+            obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj
+                   and not (subj is not None and _apposed(doc, subj, m))][:1]
     if subj is None and inside:
         subj = inside[0]
     # reciprocal participants: "اتفق البلدان"، "الاتفاقات الثنائية"، "بين الجانبين"
