@@ -16,7 +16,7 @@ from rasid.ner.tagger import DEFAULT_MODEL_DIR
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ner"
 ANER_TEST = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
 # Quality gate: micro-F1 measured on the ANERcorp test file for the packaged model (MODEL_CARD.md), less 0.01.
-MIN_TEST_F1 = 0.785  # measured 0.7946 (2026-11-29, lexicon features, no word clusters)
+MIN_TEST_F1 = 0.79  # measured 0.8008 (2026-11-29, v3: two-stage, document consistency; v2 0.7946)
 
 # Our own sentences (tokens) with an entity we expect the packaged model to find.
 SENTENCES: list[tuple[str, tuple[str, str]]] = [
@@ -195,3 +195,143 @@ def test_packaged_model_uses_lexicon_not_clusters(tagger: Tagger) -> None:
     assert tagger.fx.lexicon is not None and tagger.fx.lexicon.size > 10_000
     assert not tagger.fx.clusters
     assert not (DEFAULT_MODEL_DIR / "clusters.tsv").exists()
+
+
+def test_packaged_model_is_two_stage(tagger: Tagger) -> None:
+    # v3: a second CRF with document-consistency features (MODEL_CARD.md)
+    assert tagger.two_stage and tagger.doc is not None
+    assert tagger.doc.window == 30 and tagger.doc.spans and tagger.doc.neighbours
+
+
+# --- second stage: document-consistency features (rasid.ner.consistency) ---------------------------------
+
+
+def test_doc_features_window_and_own_occurrence() -> None:
+    from rasid.ner.consistency import DocFeatures
+
+    sents = [["قال", "سمير", "أمس"], ["وصل", "سمير"], ["و", "في"], ["ثم", "سمير"]]
+    tags = [["O", "B-PERS", "O"], ["O", "O"], ["O", "O"], ["O", "O"]]
+    got = DocFeatures(window=1).compute(sents, tags)
+    # sentence 1 sees sentence 0's B-PERS tag of the same word; its own O tag is not counted
+    assert {"dm=PERS", "da=PERS", "dA=PERS", "db=PERS", "dn=1"} <= set(got[1][1])
+    # sentence 0 sees sentence 1's O tag; words seen nowhere else get nothing
+    assert "dm=O" in got[0][1] and not any(f.startswith("da=") for f in got[0][1])
+    assert got[0][0] == [] and got[0][2] == []
+    # sentence 3 is two sentences away from the others: outside a window of 1
+    assert got[3][1] == []
+    # the same word with a proclitic (وسمير) is the same key
+    got2 = DocFeatures(window=5).compute([["وسمير"], ["سمير"]], [["O"], ["B-PERS"]], targets=[0])
+    assert list(got2) == [0] and "dm=PERS" in got2[0][0]
+    # deterministic
+    assert DocFeatures(window=2, neighbours=True, own=True).compute(sents, tags) == \
+        DocFeatures(window=2, neighbours=True, own=True).compute(sents, tags)
+    own = DocFeatures(window=0, own=True).compute([["أ", "ب"]], [["B-ORG", "I-ORG"]])[0]
+    assert own[0] == ["s1=B-ORG", "-1s1=BOS", "1s1=I-ORG"]
+
+
+def test_doc_features_spans() -> None:
+    from rasid.ner.consistency import DocFeatures
+
+    sents = [["قال", "محمد", "حسني", "مبارك"], ["التقى", "محمد", "حسني", "مبارك", "في", "حسني", "مبارك"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS"], ["O", "O", "O", "O", "O", "B-PERS", "I-PERS"]]
+    got = DocFeatures(window=3, spans=True).compute(sents, tags)
+    marks = [[x for x in f if x.startswith("ds=")] for f in got[1]]
+    # the three-word name tagged as a whole in sentence 0 is marked in sentence 1 (longest match) ...
+    assert marks[1:4] == [["ds=B-PERS"], ["ds=I-PERS"], ["ds=I-PERS"]]
+    # ... but a span is not evidence for itself
+    assert marks[5:] == [[], []]
+    assert [x for x in got[0][2] if x.startswith("ds=")] == ["ds=B-PERS"]
+
+
+def _tiny_two_stage(tmp_path: Path) -> Tagger:
+    """A toy two-stage model: stage 1 tags سمير as a name only after الدكتور; stage 2 also when the
+    document says so."""
+    import pycrfsuite
+
+    from rasid.ner.consistency import DocFeatures
+    from rasid.ner.features import FeatureExtractor
+    from rasid.ner.tagger import NEWS_DOMAIN
+
+    fx = FeatureExtractor()
+    docf = DocFeatures(window=3)
+    docs = [
+        ([["الدكتور", "سمير", "وصل"], ["سمير", "وصل"]], [["O", "B-PERS", "O"], ["B-PERS", "O"]]),
+        ([["سمير", "وصل"]], [["O", "O"]]),
+        ([["الكتاب", "وصل"], ["سمير", "وصل"]], [["O", "O"], ["O", "O"]]),
+    ]
+    t1 = pycrfsuite.Trainer(verbose=False)
+    t2 = pycrfsuite.Trainer(verbose=False)
+    for _ in range(5):
+        for sents, gold in docs:
+            # stage-1 view: a name only after the title
+            first = [["O", "B-PERS", "O"] if s[0] == "الدكتور" else ["O"] * len(s) for s in sents]
+            extra = docf.compute(sents, first)
+            for i, (s, g) in enumerate(zip(sents, gold, strict=True)):
+                f = fx.sentence(s, domain=NEWS_DOMAIN)
+                t1.append(f, first[i])
+                t2.append([a + b for a, b in zip(f, extra[i], strict=True)], g)
+    for t in (t1, t2):
+        t.set_params({"c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True})
+    t1.train(str(tmp_path / "s1.crfsuite"))
+    t2.train(str(tmp_path / "s2.crfsuite"))
+    return Tagger(tmp_path / "s1.crfsuite", fx, tmp_path / "s2.crfsuite", docf)
+
+
+def test_second_stage_uses_document_evidence(tmp_path: Path) -> None:
+    tg = _tiny_two_stage(tmp_path)
+    assert tg.two_stage
+    alone = ["سمير", "وصل"]
+    assert tg.first_stage(alone) == ["O", "O"]
+    assert tg.tag(alone) == ["O", "O"]  # a sentence on its own has no document evidence
+    doc = [["الدكتور", "سمير", "وصل"], ["سمير", "وصل"]]
+    assert tg.tag_sentences(doc) == [["O", "B-PERS", "O"], ["B-PERS", "O"]]
+    assert tg.tag_sentences(doc, document=False)[1] == ["O", "O"]
+    assert tg.tag_document(doc, targets=[1]) == {1: ["B-PERS", "O"]}
+
+
+def test_tag_document_packaged(tagger: Tagger) -> None:
+    sents = [s.split() for s, _ in SENTENCES] + [[]]
+    full = tagger.tag_sentences(sents)
+    assert [len(t) for t in full] == [len(s) for s in sents]
+    # only some targets: the same tags as tagging the whole document (all within the window here)
+    part = tagger.tag_document(sents, targets=[1, 3])
+    assert part == {1: full[1], 3: full[3]}
+    assert tagger.tag_document(sents, targets=[]) == {}
+
+
+def test_propose_names_subset(tagger: Tagger) -> None:
+    from rasid.model import Article
+    from rasid.text.segment import build_document
+
+    text = "وصل وفد من الأمم المتحدة إلى مدينة بنغازي أمس.\nوالتقى الرئيس الفرنسي إيمانويل ماكرون في باريس."
+    doc = build_document(Article(text=text))
+    every = propose_names(doc, tagger)
+    last = doc.sentences[-1]
+    only = propose_names(doc, tagger, sentences={last.index})
+    lo, hi = doc.tokens[last.tok_start].start, doc.tokens[last.tok_end - 1].end
+    assert only == [x for x in every if lo <= x[0] < hi]
+    assert propose_names(doc, tagger, sentences=set()) == []
+
+
+def test_jackknife_and_stage2_features_deterministic(tmp_path: Path) -> None:
+    from rasid.ner.consistency import DocFeatures
+    from rasid.ner.features import FeatureExtractor
+    from rasid.ner.train import fold_assignment, jackknife_tags, stage2_features
+
+    base = [(["الدكتور", "سمير", "وصل"], ["O", "B-PERS", "O"]), (["سمير", "وصل"], ["B-PERS", "O"]),
+            (["في", "بغداد"], ["O", "B-LOC"]), (["وصل", "إلى", "بغداد"], ["O", "O", "B-LOC"])]
+    sents = [(list(t), list(g)) for _ in range(3) for t, g in base]
+    fx = FeatureExtractor()
+    data = [(fx.sentence(t), g) for t, g in sents]
+    folds = fold_assignment(sents, 3, seed=13)
+    assert sorted(set(folds)) == [0, 1, 2] and folds == fold_assignment(sents, 3, seed=13)
+    one, _ = jackknife_tags(data, folds, 0.0, 0.01, 20, tmp_path / "a", jobs=1)
+    two, attrs = jackknife_tags(data, folds, 0.0, 0.01, 20, tmp_path / "b", jobs=2,
+                                full_model=tmp_path / "full.crfsuite")
+    assert one == two and attrs and (tmp_path / "full.crfsuite").exists()
+    assert [len(t) for t in one] == [len(t) for t, _ in sents]
+    docs = ["d1"] * 6 + ["d2"] * 6
+    f2 = stage2_features(sents, data, one, docs, DocFeatures(window=30, spans=True))
+    assert len(f2) == len(data)
+    for (x2, y2), (x1, y1) in zip(f2, data, strict=True):
+        assert y2 == y1 and all(a[:len(b)] == b for a, b in zip(x2, x1, strict=True))

@@ -2,7 +2,8 @@
 
 Public API:
 
-- :class:`Tagger` — ``Tagger.load(path=None)``, ``tag(tokens)``, ``tag_sentences(sents)``.
+- :class:`Tagger` — ``Tagger.load(path=None)``, ``tag(tokens)``, ``tag_sentences(sents)`` (consecutive
+  sentences of a document), ``tag_document(sents, targets)``.
 - :func:`propose_names` — NER spans of a :class:`rasid.model.Document` in original offsets.
 - :func:`run_conll` — the ``rasid ner --conll FILE [--labels anercorp]`` contract.
 - :func:`evaluate` — conlleval-style exact-span P/R/F1 on a gold CoNLL file.
@@ -31,23 +32,27 @@ LABEL_SETS: dict[str, dict[str, str]] = {
 def propose_names(doc: Document, tagger: Tagger | None = None,
                   sentences: set[int] | None = None) -> list[tuple[int, int, str]]:
     """Tag each sentence of ``doc`` (or only those in ``sentences``) and return (start, end, label)
-    spans in original offsets.
+    spans in original offsets. The article is one document for the second stage (document
+    consistency), so a name's tags can depend on the other sentences of the article.
 
     ``doc.text[start:end]`` is the named entity's surface text.
     """
     tagger = tagger or Tagger.load()
     out: list[tuple[int, int, str]] = []
     toks = doc.tokens
-    ranges = [(s.tok_start, s.tok_end) for s in doc.sentences if s.tok_end > s.tok_start
-              and (sentences is None or s.index in sentences)]
-    if sentences is not None and not ranges:
+    ranges = [(s.tok_start, s.tok_end, s.index) for s in doc.sentences if s.tok_end > s.tok_start]
+    if not ranges and toks and sentences is None:
+        ranges = [(0, len(toks), -1)]
+    targets = [k for k, (_a, _b, idx) in enumerate(ranges) if sentences is None or idx in sentences]
+    if not targets:
         return out
-    if not ranges and toks:
-        ranges = [(0, len(toks))]
-    for a, b in ranges:
+    # the whole article is the document: a two-stage model also reads the first-stage tags of the
+    # sentences around each target (its document window)
+    got = tagger.tag_document([[t.text for t in toks[a:b]] for a, b, _ in ranges], targets)
+    for k in targets:
+        a, b, _ = ranges[k]
         sent = toks[a:b]
-        tags = tagger.tag([t.text for t in sent])
-        for s, e, lab in spans(tags):
+        for s, e, lab in spans(got[k]):
             out.append((sent[s].start, sent[e - 1].end, lab))
     return out
 
@@ -65,4 +70,6 @@ def run_conll(path: str, labels: str | None, out: TextIO, tagger: Tagger | None 
     def conv(t: str) -> str:
         return t if t == "O" else t[:2] + mapping.get(t[2:], "MISC")
 
-    write_conll(((s, to_iob2([conv(t) for t in tagger.tag(s)])) for s in sents), out)
+    # the file is read as running text (consecutive sentences), as the second stage expects
+    tagged = tagger.tag_sentences(sents)
+    write_conll(((s, to_iob2([conv(t) for t in tags])) for s, tags in zip(sents, tagged, strict=True)), out)
