@@ -46,12 +46,14 @@ class PhraseMatcher:
         self.size = 0
         self.tanween = tanween
         self.dual = dual  # also try a one-word entry in the dual (وفدان، الوفدين → وفد، الوفد)
+        self._starts: dict[str, bool] = {}  # word -> can a phrase start at it (cache; reset by add)
 
     def add(self, phrase: str, payload: Any) -> None:
         key = phrase_key(phrase)
         if not key:
             raise ValueError(f"empty lexicon phrase: {phrase!r}")
         node = self._root
+        self._starts.clear()
         for k in key:
             node = node.setdefault(k, {})
         if _END not in node:
@@ -110,9 +112,16 @@ class PhraseMatcher:
         hi = len(toks) if hi is None else hi
         out: list[Match] = []
         root, tw, du = self._root, self.tanween, self.dual
+        starts = self._starts
         i = lo
         while i < hi:
-            if not any(f in root for f, _ in readings(toks[i].norm, tw, du)):
+            w = toks[i].norm
+            ok = starts.get(w)
+            if ok is None:
+                ok = starts[w] = any(f in root for f, _ in readings(w, tw, du))
+                if len(starts) > 200_000:
+                    starts.clear()
+            if not ok:
                 i += 1
                 continue
             m = self.match_at(toks, i, hi)
