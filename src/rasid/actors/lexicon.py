@@ -26,6 +26,7 @@ __all__ = [
     "Office",
     "Group",
     "KBPerson",
+    "persons_on",
     "ActorLexicon",
     "actor_lexicon",
     "read_tsv",
@@ -218,12 +219,7 @@ class ActorLexicon:
                 for form in _spellings(p.name, *p.aliases):
                     idx.setdefault(fold(form), []).append(p)
             self._kb_index = idx
-        cands = self._kb_index.get(fold(name), [])
-        for p in cands:
-            if p.active(on):
-                return p
-        if on is not None and cands and all(p.start is not None and p.start > on for p in cands):
-            return None  # the KB knows the person only in later offices: say nothing about this date
+        cands = persons_on(self._kb_index.get(fold(name), []), on)
         return cands[0] if cands else None
 
 
@@ -255,3 +251,12 @@ def _spellings(*forms: str) -> list[str]:
             if v not in out:
                 out.append(v)
     return out
+
+
+def persons_on(persons: list[KBPerson], on: dt.date | None) -> list[KBPerson]:
+    """The knowledge-base rows of a name usable on date ``on``: the spell active then first, then earlier
+    spells; rows that start after ``on`` are left out (the KB knows the person only in later offices)."""
+    if on is None:
+        return persons
+    active = [p for p in persons if p.active(on)]
+    return active + [p for p in persons if p not in active and not (p.start is not None and p.start > on)]

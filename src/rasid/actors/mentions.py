@@ -33,6 +33,7 @@ from rasid.actors.lexicon import (
     Office,
     actor_lexicon,
     data_path,
+    persons_on,
     read_tsv,
 )
 from rasid.model import Document, Mention, Token
@@ -121,7 +122,7 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
             continue
         payload = m.payload
         if kind == "person":
-            payload = _persons_on(payload, doc.article.published)
+            payload = persons_on(payload, doc.article.published)
             if not payload:
                 # the knowledge base knows this name only in later offices: an ordinary name on this date
                 i += 1
@@ -129,15 +130,6 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
         out.append(Atom(m.i, m.j, kind, payload, m.prefix, m.start, m.end))
         i = m.j
     return out
-
-
-def _persons_on(persons: list[KBPerson], on) -> list[KBPerson]:  # type: ignore[no-untyped-def]
-    """The knowledge-base rows of a name usable on the article's date, the spell active then first."""
-    if on is None:
-        return persons
-    active = [p for p in persons if p.active(on)]
-    rest = [p for p in persons if p not in active and not (p.start is not None and p.start > on)]
-    return active + rest
 
 
 _GROUP_CUES = {fold(w) for w in ("حركة", "حزب", "جماعة", "تنظيم", "قناة", "فضائية", "حلف", "قوات", "أجهزة",
@@ -736,13 +728,20 @@ def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
     return m
 
 
-def _count_countries(doc: Document, mentions: list[Mention]) -> None:
+_NON_COUNTRY = ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM")
+
+
+def _country_counts(mentions: list[Mention]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for m in mentions:
         for c in m.extra.get("codes", []) or ([m.code] if m.code else []):
-            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"):
+            if c and len(c) == 3 and c not in _NON_COUNTRY:
                 counts[c] = counts.get(c, 0) + 1
-    doc.countries = counts
+    return counts
+
+
+def _count_countries(doc: Document, mentions: list[Mention]) -> None:
+    counts = _country_counts(mentions)
     # an ambiguous nisba (النيجيري: Niger or Nigeria) follows the country the article talks about
     for m in mentions:
         amb = m.extra.get("ambiguous")
@@ -753,12 +752,7 @@ def _count_countries(doc: Document, mentions: list[Mention]) -> None:
                 m.code = best
                 m.extra["codes"] = [best if c == options[0] else c for c in m.extra.get("codes", [])]
     # count again with the ambiguous forms resolved (عمان in a Jordanian article is Amman, not Oman)
-    recount: dict[str, int] = {}
-    for m in mentions:
-        for c in m.extra.get("codes", []) or ([m.code] if m.code else []):
-            if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"):
-                recount[c] = recount.get(c, 0) + 1
-    doc.countries = recount
+    doc.countries = _country_counts(mentions)
 
 
 _GROUP_ANAPHORS = {fold(w) for w in ("التنظيم", "الجماعة", "الميليشيا", "الميليشيات", "المليشيا", "المليشيات")}

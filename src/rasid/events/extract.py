@@ -32,14 +32,17 @@ _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "م
 _KULL_MIN = (fold("كل"), fold("من"))
 _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
-_QUANT = {fold(w) for w in ("عدد", "عشرات", "مئات", "آلاف", "الآلاف", "مجموعة", "بعض", "أحد", "إحدى", "عناصر",
-                             "عنصرا", "عنصر", "جنديا", "جنود", "شخصا", "أشخاص", "مدنيا", "مقاتلا", "أفراد", "أفرادا",
-                             "العشرات", "المئات", "كل", "جميع", "أغلب", "معظم", "مقاتلي", "ثلاثة", "أربعة", "خمسة")}
+# numbers written as words, and words of counting: "قتل أمس ستة"، "قتل نحو عشرين"
+_NUMBER_WORDS = {fold(w) for w in ("اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
+                                   "عشرات", "مئات", "العشرات", "المئات", "آلاف", "الآلاف")}
+_QUANT = _NUMBER_WORDS | {fold(w) for w in ("عدد", "مجموعة", "بعض", "أحد", "إحدى", "عناصر", "عنصرا", "عنصر", "جنديا",
+                                           "جنود", "شخصا", "أشخاص", "مدنيا", "مقاتلا", "أفراد", "أفرادا", "كل",
+                                           "جميع", "أغلب", "معظم", "مقاتلي")}
 _CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم",
                            "قضاء", "ناحية", "مديرية", "مديريات", "حي", "مخيم", "ميناء", "جزيرة", "ضاحية", "قاعدة")}
 _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين",
                                   "الدولتان", "الثنائية", "الثنائي", "البلدين الشقيقين", "الحكومتين", "الحكومتان")}
-_RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين")}
+_RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللواتي", "اللاتي", "اللذين", "اللتين")}
 _BETWEEN = fold("بين")
 _WITH = fold("مع")
 _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلالها", "خلاله", "بدوره", "بدورها", "لاحقا", "حيث",
@@ -101,13 +104,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         sent_frames: list[Frame] = []
         for k, mt in enumerate(matches):
             trig: Trigger = mt.payload
-            governed = mt.i > 0 and (toks[mt.i - 1].norm == "في" or any(
-                toks[q].norm in _MASDAR_GOVERNORS for q in range(max(sent.tok_start, mt.i - 4), mt.i)))
-            if trig.pos == "v" and trig.form_kind == "" and (mt.prefix.lstrip("وف").endswith(("ب", "ل")) or governed):
-                # "بطرد الملحق": a preposition never attaches to a past-tense verb: it is the verbal noun
-                # "في قصف مدفعي"، "قررت الحكومة طرد": after في or a verb of deciding or continuing the
-                # past-tense form is the verbal noun
-                trig = dataclasses.replace(trig, pos="n")
+            if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
+                trig = dataclasses.replace(trig, pos="n")  # "بطرد الملحق"، "في قصف مدفعي"، "قررت الحكومة طرد"
                 mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
             a, b = clause_bounds(toks, sent.tok_start, sent.tok_end, mt.i)
             f = Frame(mt, trig, sent, (a, b))
@@ -127,7 +125,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 f.trigger = trig
             if _embedded(toks, matches, k, a) or _not_an_act(toks, mt):
                 f.flags.add("embedded")
-            if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in _RELATIVES_ALL \
+            if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in _RELATIVE \
                     and trig.type in ("COERCE", "REQUEST", "REJECT", "THREATEN"):
                 f.flags.add("embedded")  # "جبهة النصرة التي تحتجز عسكريين": a state described, not a new act
             if any(toks[q].norm in _CONDITIONS for q in range(mt.j, min(b, mt.j + 6))):
@@ -270,12 +268,11 @@ _ZONE = {fold(w) for w in ("منطقة", "مناطق", "المنطقة")}
 _LOSS = {fold(w) for w in ("فقد", "فقدت", "فقدوا", "يفقد", "تفقد", "خسر", "خسرت", "خسروا", "يخسر", "تخسر")}
 # a reception of a thing, not of a visitor: "كان في استقبال الطائرة / السفينة / الشحنة / الجثمان"
 _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفينة", "السفن", "الباخرة", "الشحنة", "الشحنات", "القافلة",
-                            "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة", "أول", "اول", "ثاني")}
+                            "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة")}
 
 
 _HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأعمال", "المساعدات", "مساعدات", "الدعم", "دعم", "التمويل",
                             "تمويل", "المشاريع", "مشاريع", "بث", "صرف", "تصدير", "استيراد", "الرحلات", "رحلات")}
-_RELATIVES_ALL = {fold(w) for w in ("التي", "الذي", "الذين", "اللواتي", "اللاتي", "اللذين", "اللتين")}
 # "تنتهك وقف إطلاق النار": the ceasefire violated, not one declared
 _VIOLATE = {fold(w) for w in ("انتهاك", "انتهاكات", "تنتهك", "ينتهك", "انتهكت", "انتهك", "خرق", "خروقات", "خرقت",
                               "يخرق", "تخرق", "بانتهاك", "بخرق")}
@@ -283,6 +280,15 @@ _MASDAR_GOVERNORS = {fold(w) for w in ("قرر", "قررت", "تقرر", "يقر
                                        "سيواصل", "بدأ", "بدأت", "تبدأ", "يبدأ", "استأنف", "استأنفت")}
 # "في قضية اقتحام مركز شرطة"، "بتهمة قتل": the charge of a case, not an act reported now
 _CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "بتهمة", "بتهم", "جريمة", "جرائم")}
+
+
+def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-untyped-def]
+    """A past-tense form that is the verbal noun: after ب/ل ("بطرد"), after في, or after a verb of deciding or
+    continuing ("قررت الحكومة طرد"، "واصلت القوات قصف")."""
+    if mt.prefix.lstrip("وف").endswith(("ب", "ل")):
+        return True
+    return mt.i > 0 and (toks[mt.i - 1].norm == "في" or any(
+        toks[q].norm in _MASDAR_GOVERNORS for q in range(max(lo, mt.i - 4), mt.i)))
 
 
 def _threat_content(doc: Document, f: Frame) -> bool:
@@ -299,8 +305,7 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     "كان في استقبال الطائرة": a reception of cargo, not of a visitor.
     """
     t = mt.payload
-    nxt = toks[mt.j:mt.j + 8]
-    if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in nxt):
+    if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in toks[mt.j:mt.j + 8]):
         return True
     if t.type == "ASSAULT" and t.mode == "occupy" and mt.i > 0:
         # the loss verb stands before its subject: "فقد الحوثيون السيطرة على"
@@ -429,10 +434,7 @@ def _gov(doc: Document, m: Mention) -> str:
     return ""
 
 
-_COUNT_WORDS = {fold(w) for w in ("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "اثنان", "اثنين",
-                                  "عشرات", "مئات", "نحو", "حوالي", "أكثر", "اكثر", "قرابة", "عدد")}
-_TIME_WORDS = {fold(w) for w in ("أمس", "امس", "اليوم", "آنذاك", "حينها", "مساء", "صباح", "ليل", "فجر", "الأحد", "الاثنين",
-                                 "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")}
+_COUNT_WORDS = _NUMBER_WORDS | {fold(w) for w in ("نحو", "حوالي", "أكثر", "اكثر", "قرابة", "عدد")}
 
 
 def _passive_count(doc: Document, f: Frame) -> bool:
@@ -441,7 +443,10 @@ def _passive_count(doc: Document, f: Frame) -> bool:
     if f.match.i > 0 and toks[f.match.i - 1].norm in _PREP_WORDS:
         return False  # "تمكنت من قتل 12 عنصرا": a verbal noun after a preposition, active
     k = f.match.j
-    while k < f.sent.tok_end and (toks[k].norm in _TIME_WORDS or toks[k].norm in ("،", ",")):
+    # skip what the time layer read as a time expression ("قتل أمس ستة"، "قتل الخميس 13") and commas
+    spans = [(t.start_char, t.end_char) for t in doc.times if t.end_char > toks[k - 1].end]
+    while k < f.sent.tok_end and (toks[k].norm in ("،", ",", "آنذاك", "حينها")
+                                  or any(a <= toks[k].start < b for a, b in spans)):
         k += 1
     return k < f.sent.tok_end and (toks[k].norm.isdigit() or toks[k].norm in _COUNT_WORDS)
 
@@ -1419,6 +1424,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if f.background:
         modality_flags.append("historical")
     events = []
+    source = _reporter(doc, f)
+    context = _context(doc, f)
     # compound actors with distinct countries: one dyadic event per member country
     groups: list[list[Entity]] = [[a] for a in actors] if len({a.code for a in actors}) > 1 else [actors]
     for grp in groups:
@@ -1435,18 +1442,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
                    trigger=trig_span, evidence=[Span(sent.start, sent.end, sent.text)],
                    modality=modality_flags, published=doc.article.published, title=doc.article.title,
                    url=doc.article.url)
-        ev.context = _context(doc, f)
-        source = _reporter(doc, f)
+        ev.context = list(context)
         if source is not None:
             ev.source_text = source.text
         events.append(ev)
-    accusation = _ngo_accusation(doc, f, events, keep_all)
+    accusation = _ngo_accusation(doc, f, events, source)
     if accusation is not None:
         events.append(accusation)
     return events
 
-
-_RIGHTS_NGO = ("Human Rights Watch", "Amnesty International")
 
 
 def _reporter(doc: Document, f: Frame) -> Mention | None:
@@ -1463,23 +1467,24 @@ def _reporter(doc: Document, f: Frame) -> Mention | None:
                  or set(toks[q].forms) & _COMPLEMENTIZERS), None)
     if comp is None:
         return None
-    for m in doc.mentions:
-        i = _tok(m)[0] if "tok" in m.extra else -1
-        if k < i < comp and _gov(doc, m) in ("", "ب") and (m.code or m.identifier):
+    lo_c, hi_c = toks[k].end, toks[comp].start
+    for m in doc.mentions:  # in text order: stop once past the complementizer
+        if m.start >= hi_c:
+            break
+        if m.start > lo_c and "tok" in m.extra and _gov(doc, m) in ("", "ب") and (m.code or m.identifier):
             return m
     return None
 
 
-def _ngo_accusation(doc: Document, f: Frame, events: list[Event], keep_all: bool) -> Event | None:
-    """A human-rights organisation reporting a violation accuses its perpetrator (PLOVER ACCUSE, allege).
+def _ngo_accusation(doc: Document, f: Frame, events: list[Event], src: Mention | None) -> Event | None:
+    """A non-governmental organisation reporting a violation accuses its perpetrator (PLOVER ACCUSE, allege).
 
     "قالت هيومن رايتس ووتش إن القوات الموالية للحوثيين قصفت أحياء سكنية": besides the shelling, the NGO's
-    report is itself an event: ACCUSE NGO -> the shelling's actor.
+    report is itself an event: ACCUSE NGO -> the shelling's actor. ``src`` is the reported speech's source.
     """
     if f.trigger.type not in ("ASSAULT", "COERCE") or not events:
         return None
-    src = _reporter(doc, f)
-    if src is None or (src.identifier or "") not in _RIGHTS_NGO:
+    if src is None or "NGO" not in (src.code, src.sector):
         return None
     base = events[0]
     accused = [a for a in base.actor if a.code and a.code not in _IGO]
@@ -1618,7 +1623,7 @@ def _receiving_head(actors: list[Entity], recips: list[Entity]) -> str | None:
     return code if code and code not in _IGO else None
 
 
-_VERBAL = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "APPEAL"}
+_VERBAL = {"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"}
 
 
 def _rebel_side(es: list[Entity]) -> bool:
