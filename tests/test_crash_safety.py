@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pytest
 
+from _support import pg_url_or_skip
 from rasid.store import open_store
-from rasid.store.testing import PG_TEST_URL, fake_articles, pg_schema_url
+from rasid.store.testing import fake_articles
 
 FAKE = "rasid.store.testing:fake_extract"
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -37,21 +38,12 @@ KILLS = 10
 SEED = 20250526
 
 
-def _pg_url():
-    try:
-        return pg_schema_url(os.environ.get("RASID_TEST_PG", PG_TEST_URL))
-    except Exception as e:  # server down, psycopg missing
-        if os.environ.get("RASID_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL required but unreachable: {e}")
-        pytest.skip(f"PostgreSQL unreachable: {e}")
-
-
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
     if request.param == "duckdb":
         yield f"duckdb:///{tmp_path}/crash.duckdb"
         return
-    url, drop = _pg_url()
+    url, drop = pg_url_or_skip()
     try:
         yield url
     finally:

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
-import time
 import urllib.request
 from pathlib import Path
 
@@ -26,6 +23,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
+from _support import serve_app  # noqa: E402
 from rasid.api.app import create_app  # noqa: E402
 from rasid.api.sample import XSS_TITLE, load_sample  # noqa: E402
 from rasid.store import open_store  # noqa: E402
@@ -36,33 +34,14 @@ OUT = Path(__file__).resolve().parents[1] / "test-output"
 TOKEN = "dash-token"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("dash") / "dash.duckdb"
     store = open_store(f"duckdb:///{path}")
     load_sample(store)
     store.close()
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(f"duckdb:///{path}", token=TOKEN), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/api/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    srv.should_exit = True
-    th.join(timeout=10)
+    with serve_app(create_app(f"duckdb:///{path}", token=TOKEN)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

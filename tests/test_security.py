@@ -18,8 +18,6 @@ import html
 import json
 import os
 import shutil
-import socket
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -32,6 +30,7 @@ pytest.importorskip("httpx")
 from click.testing import CliRunner  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
+from _support import serve_app  # noqa: E402
 from rasid.api import create_app  # noqa: E402
 from rasid.api.security import install  # noqa: E402
 from rasid.cli.main import cli  # noqa: E402
@@ -398,27 +397,11 @@ def _browser_or_skip():
 @pytest.fixture(scope="module")
 def server(store_url: str, tmp_path_factory):
     sync_api, chromium = _browser_or_skip()
-    import uvicorn
 
     path = tmp_path_factory.mktemp("srv") / "srv.duckdb"
     shutil.copy(store_url[len("duckdb:///"):], path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(f"duckdb:///{path}", token=TOKEN), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/api/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base, sync_api, chromium
-    srv.should_exit = True
-    th.join(timeout=10)
+    with serve_app(create_app(f"duckdb:///{path}", token=TOKEN)) as base:
+        yield base, sync_api, chromium
 
 
 def _wait(page, js: str, timeout: float = 15.0) -> None:

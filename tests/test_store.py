@@ -8,23 +8,14 @@ is unreachable, unless RASID_REQUIRE_PG=1.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
+from _support import pg_url_or_skip
 from rasid.model import Article
 from rasid.store import EventFilter, open_store
 from rasid.store.base import ArticleRecord
-from rasid.store.testing import PG_TEST_URL, fake_extract, pg_schema_url
-
-
-def _pg_url_or_skip():
-    try:
-        return pg_schema_url(os.environ.get("RASID_TEST_PG", PG_TEST_URL))
-    except Exception as e:  # server down, psycopg missing
-        if os.environ.get("RASID_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL required but unreachable: {e}")
-        pytest.skip(f"PostgreSQL unreachable: {e}")
+from rasid.store.testing import fake_extract
 
 
 @pytest.fixture(params=["duckdb", "postgres"])
@@ -32,7 +23,7 @@ def store_url(request, tmp_path):
     if request.param == "duckdb":
         yield f"duckdb:///{tmp_path}/store.duckdb"
         return
-    url, drop = _pg_url_or_skip()
+    url, drop = pg_url_or_skip()
     try:
         yield url
     finally:
