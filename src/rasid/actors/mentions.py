@@ -774,7 +774,7 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
         covered.update(range(i, j))
     new: list[Mention] = []
     for t in doc.tokens:
-        if t.index in covered or not set(t.forms) & _GROUP_ANAPHORS:
+        if t.index in covered or not any(f in _GROUP_ANAPHORS for f in t.forms):
             continue
         ante = [g for g in groups if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH]
         if not ante:

@@ -87,7 +87,6 @@ def _lookup(c: str) -> str:
 _TRANSLATE: dict[int, str | None] = {ord(c): None for c in DROP}
 _TRANSLATE.update({ord(k): v for k, v in CHAR_MAP.items()})
 _TRANSLATE.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
-_DROP_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(DROP)) + "]")
 # characters the fast path cannot map one-to-one: presentation forms (ligatures) and non-ASCII capitals
 _SLOW_RE = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u04FF]")
 
