@@ -52,7 +52,9 @@ _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلال�
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "quarter": 91, "year": 364}
 _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
-_LOCAL_EVENTS = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+# events that happen where their actor acts, when the text names no place (a state's expulsions and
+# sentences are decided at home)
+_LOCAL_EVENTS = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "SANCTION"}
 _IGO = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
 
 
@@ -406,9 +408,17 @@ def _ta_marbuta_clash(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _home(doc: Document) -> str | None:
+    """The article's home country; towns and regions named in it count with its actors' countries
+    (an article on raids in West Bank towns that names "the occupation forces" more often is Palestinian)."""
     from rasid.actors.mentions import home_country
 
-    return home_country(doc)
+    if doc.article.dateline is not None or not doc.places:
+        return home_country(doc)
+    counts = dict(doc.countries)
+    for p in doc.places:
+        if p.resolution in ("city", "province") and p.country_code:
+            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else None
 
 
 def _gov(doc: Document, m: Mention) -> str:
@@ -697,6 +707,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = [genitive] if genitive else []
             agent = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
             subj = agent[0] if agent else _subject_before(doc, f, before, prev)
+            if not agent and subj is not None and _speaks_between(doc, _tok(subj)[1], mt.i):
+                subj = None  # "أعرب الرئيس عن استيائه من ... اغتيال نائب": the speaker did not kill
         else:
             subj = genitive
             if subj is None and trig.form_kind == "possessive":
@@ -921,6 +933,16 @@ _REPORTING = {fold(w) for w in ("قال", "قالت", "أعلن", "أعلنت", 
                                  "ذكر", "ذكرت", "أشار", "أشارت", "وقال", "وقالت", "وأكد", "وأكدت", "وأعلن", "وأعلنت")}
 
 
+# verbs of saying and attitude: their subject comments on an act named after them, it does not do it
+_COMMENT_VERBS = _REPORTING | {fold(w) for w in (
+    "أعرب", "أعربت", "ندد", "نددت", "أدان", "أدانت", "استنكر", "استنكرت", "اعتبر", "اعتبرت", "وصف", "وصفت",
+    "رحب", "رحبت", "حذر", "حذرت", "اتهم", "اتهمت", "نفى", "نفت", "دعا", "دعت", "طالب", "طالبت")}
+
+
+def _speaks_between(doc: Document, lo: int, hi: int) -> bool:
+    return any(x in _COMMENT_VERBS for t in doc.tokens[lo:hi] for x in t.forms)
+
+
 def _opening_subject(doc: Document, f: Frame) -> Mention | None:
     toks = doc.tokens
     head = [k for k in range(f.sent.tok_start, min(f.match.i, f.sent.tok_start + 5)) if toks[k].norm in _REPORTING]
@@ -1019,8 +1041,8 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
             return [subj], []
         return [], [subj]
     o = obj[0]
-    if not _local(doc, subj, f, home) and _local(doc, o, f, home):
-        return [subj], [o]
+    if not _local(doc, subj, f, home) and _local(doc, o, f, home) and not _is_head(subj.entity()):
+        return [subj], [o]  # (a head of state who receives is the host wherever the article is from)
     return [o], [subj]
 
 
@@ -1204,6 +1226,14 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     if last is not None and last.place is not None and sent_words & _ANAPHOR:
         f.place, f.place_source = last.place, "discourse"
         return
+    # a town named further on in the same sentence, as the venue of the sentence's other clauses
+    # ("قتلت قوات X فلانا ... بعد دهمها منزله في بلدة Y شمال الخليل"): closer than any other sentence's place
+    towns = [p for p in places if p.resolution in ("city", "facility") and p.start > t0
+             and not any(s <= p.start < e for s, e in actor_spans)
+             and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) != "من"]
+    if towns and f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
+        f.place, f.place_source = towns[0], "text"
+        return
     pub = doc.article.published
     recent = f.time_source == "publication" or (
         f.time is not None and f.time.end is not None and pub is not None and 0 <= (pub - f.time.end).days <= 3
@@ -1239,6 +1269,9 @@ def _tok_index(doc: Document, offset: int) -> int | None:
 def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[str] | None = None,
             ) -> list[Entity]:
     codes = codes if codes is not None else (m.extra.get("codes") or ([m.code] if m.code else []))
+    if m.extra.get("code_source") == "sentence" and f.place is not None and f.place_source == "text" \
+            and f.place.country_code and f.place.country_code not in codes:
+        codes = [f.place.country_code]  # "المواطنين" are people of the place, not of the forces named beside them
     out = []
     if not codes:
         code = None
@@ -1398,10 +1431,24 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
                      and p.country_code == actors[0].code), None)
         if town is not None:
             place = town
+    if place is None and trig.type == "ASSAULT" and recips and recips[0].code and recips[0].code not in _IGO \
+            and recips[0].code != actors[0].code:
+        from rasid.place.resolve import place_for_country
+
+        place = place_for_country(recips[0].code)  # a strike hits where its targets are
     if place is None and trig.type in _LOCAL_EVENTS and actors[0].code and actors[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(actors[0].code)
+    if place is not None and place.resolution == "country" and trig.type in ("CONSULT", "AGREE") \
+            and trig.mode != "phone" and "future" not in f.flags and place.country_code:
+        from rasid.place.resolve import capital_of
+
+        # "زيارته كينيا"، "استقبل في قصره": talks between governments in a country are held in its capital
+        cap = capital_of(place.country_code)
+        if cap is not None:
+            place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
+            f.rule += "+place:capital"
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
         if trig.mode == "kill":
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
@@ -1635,6 +1682,26 @@ def _specificity(e: Event) -> tuple[int, int, float]:
     return has_date, has_place, e.confidence
 
 
+def _finer(p: Place | None, q: Place | None) -> Place | None:
+    """The place to keep of two reports of one event: ``p``, unless ``q`` is finer in the same country
+    ("Yemen" from one sentence, "Sirwah" from another)."""
+    if p is None:
+        return q
+    rank = {"country": 0, "province": 1}
+    if q is not None and q.country_code == p.country_code \
+            and rank.get(q.resolution, 2) > rank.get(p.resolution, 2):
+        return q
+    return p
+
+
+def _named(rs: list[Entity], other: list[Entity]) -> list[Entity]:
+    """``rs``, unless it is only an inferred side (no text) and ``other`` names one of the same country."""
+    if rs and all(not r.entity_text for r in rs) and other and all(r.entity_text for r in other) \
+            and {r.code for r in rs} <= {r.code for r in other}:
+        return other
+    return rs
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per interaction: repeats in headline, lead and body merge; evidence is kept."""
     out: list[Event] = []
@@ -1643,13 +1710,13 @@ def _merge(events: list[Event]) -> list[Event]:
             if _same(o, e):
                 if _specificity(e) > _specificity(o):  # take over the slot in place, keeping the earlier position
                     o.date, o.enddate, o.date_precision, o.date_text = e.date, e.enddate, e.date_precision, e.date_text
-                    o.place = e.place or o.place
+                    o.place = _finer(e.place, o.place)
                     o.rule = e.rule
                     if len(_codes(e.actor)) and e.actor[0].entity_text:
-                        o.actor, o.recipient = e.actor, (e.recipient or o.recipient)
+                        o.actor, o.recipient = e.actor, (_named(e.recipient, o.recipient) or o.recipient)
                 else:
-                    o.place = o.place or e.place
-                    o.recipient = o.recipient or e.recipient
+                    o.place = _finer(o.place, e.place)
+                    o.recipient = _named(o.recipient, e.recipient) or e.recipient
                 o.evidence.extend(s for s in e.evidence if s not in o.evidence)
                 o.confidence = min(0.99, max(o.confidence, e.confidence) + 0.05)
                 if o.mode != e.mode and e.mode:

@@ -86,6 +86,10 @@ def build_patterns(lex: TimeLexicon) -> Patterns:
          rf"(?![\d/]|[.-]\d)"),
         ("daymonth", 1,
          rf"{LB}{CL}(?P<x>{day_pre}{month_alt}(?:{year_after}|\s+(?P<rel>{rel}))?){RB}"),
+        # a day of a month named relative to publication: "العاشر من الشهر الحالي", "12 من هذا الشهر"
+        ("dayperiod", 1,
+         rf"{LB}{CL}(?P<x>(?:يوم\s+)?(?:(?P<dnum>\d{{1,2}})|(?P<dord>{ordi}))\s*(?:من\s+)?"
+         rf"(?:(?:الشهر|شهر)\s+(?P<rel>{rel})|(?P<this>هذا)\s+الشهر)){RB}"),
         ("hdaymonth", 1,
          rf"{LB}{CL}(?P<x>{day_pre}{hmonth_x}(?:\s*[,،]?\s*(?:{yw}\s+)?(?P<y>\d{{4}}){_era('era')}(?!\d)"
          rf"|\s+(?P<rel>{rel}))?){RB}"),
@@ -143,6 +147,7 @@ def build_patterns(lex: TimeLexicon) -> Patterns:
         "numeric": {"#"},
         "daymonth": {"#", "يوم"} | first("ordinal"),
         "hdaymonth": {"#", "يوم"} | first("ordinal"),
+        "dayperiod": {"#", "يوم"} | first("ordinal"),
         "month": mods | {"شهر", "الشهر", "لشهر"} | first("month"),
         "hmonth": mods | {"شهر", "الشهر", "لشهر"} | first("hmonth"),
         "yearrange": {"عامي", "سنتي", "العامين", "الاعوام", "السنوات", "الفتره", "بين", "من"},

@@ -187,6 +187,22 @@ def _h_daymonth(m: re.Match[str], ctx: _Ctx) -> Res | None:
     return _yearless(month, day, m.group("rel"), ctx)
 
 
+def _h_dayperiod(m: re.Match[str], ctx: _Ctx) -> Res | None:
+    """A day of this, last or next month ("العاشر من الشهر الحالي", "الخامس من الشهر الماضي")."""
+    day = int(m.group("dnum")) if m.group("dnum") else _val(ctx.pat.ordinal, m.group("dord"))
+    d = "current" if m.group("this") else _val(ctx.pat.rel, m.group("rel"))
+    if not day or d is None:
+        return None
+    tense = {"past": "past", "future": "future"}.get(d, "present")
+    if ctx.pub is None:
+        return _unknown("relative", tense)
+    y, mo = add_months(ctx.pub.year, ctx.pub.month, {"past": -1, "future": 1}.get(d, 0))
+    if not 1 <= day <= _cal.monthrange(y, mo)[1]:
+        return None
+    when = dt.date(y, mo, day)
+    return when, when, "day", "relative", tense
+
+
 def _hijri_year_for(y: int, era: str | None, hmonth: int) -> int | None:
     """The Hijri year meant by ``y`` next to a Hijri month: a Hijri year, or the Gregorian year in
     which that month begins (``رمضان 2015``)."""
@@ -594,7 +610,7 @@ def _h_century(m: re.Match[str], ctx: _Ctx) -> Res | None:
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], Res | None]] = {
-    "numeric": _h_numeric, "daymonth": _h_daymonth, "hdaymonth": _h_hdaymonth, "month": _h_month,
+    "numeric": _h_numeric, "daymonth": _h_daymonth, "dayperiod": _h_dayperiod, "hdaymonth": _h_hdaymonth, "month": _h_month,
     "hmonth": _h_hmonth, "yearrange": _h_yearrange, "year": _h_year, "yearctx": _h_yearctx,
     "period": _h_period, "relday": _h_relday, "weekday": _h_weekday, "duration": _h_duration,
     "vague": _h_vague, "decade": _h_decade, "century": _h_century,
