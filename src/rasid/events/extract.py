@@ -707,7 +707,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = [genitive] if genitive else []
             agent = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
             subj = agent[0] if agent else _subject_before(doc, f, before, prev)
-            if not agent and subj is not None and _speaks_between(doc, _tok(subj)[1], mt.i):
+            if not agent and subj is not None and _speaks_between(doc, max(f.sent.tok_start, _tok(subj)[0] - 2), mt.i):
                 subj = None  # "أعرب الرئيس عن استيائه من ... اغتيال نائب": the speaker did not kill
         else:
             subj = genitive
@@ -933,10 +933,11 @@ _REPORTING = {fold(w) for w in ("قال", "قالت", "أعلن", "أعلنت", 
                                  "ذكر", "ذكرت", "أشار", "أشارت", "وقال", "وقالت", "وأكد", "وأكدت", "وأعلن", "وأعلنت")}
 
 
-# verbs of saying and attitude: their subject comments on an act named after them, it does not do it
-_COMMENT_VERBS = _REPORTING | {fold(w) for w in (
+# verbs of attitude: their subject comments on an act named after them, it does not do it (verbs of saying
+# are not here: "قالت الحركة إنها ستواصل استهداف"، "أعلن الجيش مقتل جنوده")
+_COMMENT_VERBS = {fold(w) for w in (
     "أعرب", "أعربت", "ندد", "نددت", "أدان", "أدانت", "استنكر", "استنكرت", "اعتبر", "اعتبرت", "وصف", "وصفت",
-    "رحب", "رحبت", "حذر", "حذرت", "اتهم", "اتهمت", "نفى", "نفت", "دعا", "دعت", "طالب", "طالبت")}
+    "رحب", "رحبت", "حذر", "حذرت", "اتهم", "اتهمت", "نفى", "نفت")}
 
 
 def _speaks_between(doc: Document, lo: int, hi: int) -> bool:
