@@ -757,6 +757,8 @@ def _count_countries(doc: Document, mentions: list[Mention]) -> None:
 
 _GROUP_ANAPHORS = {fold(w) for w in ("التنظيم", "الجماعة", "الميليشيا", "الميليشيات", "المليشيا", "المليشيات")}
 _GROUP_ANAPHOR_REACH = 1500  # characters back to the antecedent
+# "الجبهة" / "الحركة" alone refer back only to a group so named ("جبهة النصرة"، "حركة الشباب")
+_HEADED_ANAPHORS = {fold("الجبهة"): fold("جبهة"), fold("الحركة"): fold("حركة")}
 
 
 def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
@@ -774,13 +776,17 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
         covered.update(range(i, j))
     new: list[Mention] = []
     for t in doc.tokens:
-        if t.index in covered or not any(f in _GROUP_ANAPHORS for f in t.forms):
+        if t.index in covered:
             continue
-        ante = [g for g in groups if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH]
+        form = next((f for f in t.forms if f in _GROUP_ANAPHORS or f in _HEADED_ANAPHORS), None)
+        if form is None:
+            continue
+        head = _HEADED_ANAPHORS.get(form)
+        ante = [g for g in groups if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH
+                and (head is None or head in fold(g.text).split())]
         if not ante:
             continue
         src = ante[-1]
-        form = next(f for f in t.forms if f in _GROUP_ANAPHORS)
         pre = next((p for f, p in zip(t.forms, t.prefixes, strict=False) if f == form), "")
         s = t.start + _clitic_offset(t, pre) if pre else t.start
         mm = Mention(start=s, end=t.end, text=doc.text[s:t.end], kind="org", code=src.code, sector=src.sector,
