@@ -99,6 +99,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
         matches = _with_gapped(lex, toks, sent, matches)
+        matches = [mt for mt in matches if not _occurred(toks, mt, matches)]
         matches = _drop_objects_of_verbs(toks, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
@@ -151,6 +152,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     for f in frames:
         ev = _code(doc, f, home, keep_all)
         events.extend(ev)
+    _places_of_companions(events)
     events = _merge(events)
     from rasid.events.calibration import calibrate
 
@@ -159,6 +161,30 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         e.raw_confidence = e.confidence
         e.confidence = calibrate(e.confidence)
     return events
+
+
+def _focus_city(doc: Document, code: str) -> Place | None:
+    """The only town of a country that the article names, when it names it at least twice."""
+    towns = [p for p in doc.places if p.country_code == code and p.resolution == "city"]
+    if len(towns) >= 2 and len({p.geonameid for p in towns}) == 1:
+        return towns[0]
+    return None
+
+
+def _places_of_companions(events: list[Event]) -> None:
+    """"اتفقوا لدى لقاء الوزير بالملك"، "أوقفت الشرطة رجلا في إطار عملية مشتركة": an unplaced agreement or
+    joint act takes the place of an act of the same sentence that shares one of its parties."""
+    for e in events:
+        if e.place is not None or not set(e.event) & {"AGREE", "COOPERATE"} or "phone" in e.mode \
+                or e.date is None:
+            continue
+        parties = {x.code for x in e.actor + e.recipient if x.code}
+        for o in events:
+            if o is not e and o.start == e.start and o.place is not None and o.place.resolution != "country" \
+                    and parties & {x.code for x in o.actor + o.recipient if x.code}:
+                e.place = o.place
+                e.rule += "+place:sentence"
+                break
 
 
 def _condemned_perpetrators(frames: list[Frame]) -> None:
@@ -297,6 +323,22 @@ def _threat_content(doc: Document, f: Frame) -> bool:
     toks = doc.tokens
     return any(p.endswith("ب") and len(w) > 3 for t in toks[f.match.j:min(f.sent.tok_end, f.match.j + 6)]
                for w, p in zip(t.forms, t.prefixes, strict=False))
+
+
+_OCCURRENCES = {fold(w) for w in ("الحادث", "الحادثة", "الواقعة", "الانفجار", "انفجار", "الجريمة", "المجزرة",
+                                   "الاشتباكات", "اشتباكات", "المواجهات", "مواجهات", "المعارك", "معارك", "الهجوم",
+                                   "الهجمات", "التفجير", "التفجيرات", "الاعتداء", "الاحداث", "احداث")}
+
+
+def _occurred(toks, mt: Match, matches: list[Match]) -> bool:  # type: ignore[no-untyped-def]
+    """"ووقعت الهجمات خلال زيارة ..."، "وقع الانفجار": وقع with an event as its subject means "took place",
+    not "signed"."""
+    t = mt.payload
+    if t.type != "AGREE" or t.pos != "v" or t.lemma != fold("وقع") or mt.j >= len(toks):
+        return False
+    nxt = toks[mt.j]
+    return bool(set(nxt.forms) & _OCCURRENCES) or any(
+        o.i == mt.j and o.payload.type in ("ASSAULT", "PROTEST", "COERCE") for o in matches)
 
 
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
@@ -638,6 +680,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
+        released = _release_object(doc, f, after) if trig.type == "RETREAT" and trig.mode == "release" else None
+        if released is not None:
+            # "أفرج النظام أمس عن سبعة عناصر من مقاتلي الجبهة": the subject stands before عن / سراح, the
+            # released (counted or not) after it
+            k, obj = released
+            cand = [m for m in cand if _tok(m)[0] < k]
+            subj = cand[0] if cand else _subject_before(doc, f, before, prev)
+            cand = []
         if roles == "patient" and trig.form_kind == "" and _passive_count(doc, f) \
                 and not [m for m in before if _tok(m)[1] == mt.i and _gov(doc, m) == ""]:
             # "قتل أمس ستة أشخاص": a bare perfect followed by a count is passive (قُتل); the counted are the
@@ -648,7 +698,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             cand = []
             rule += ".passive"
         counted = [m for m in cand if _partitive(doc, _tok(m)[0])]
-        if roles == "patient" and not cand:
+        if roles == "patient" and not cand and released is None:
             counted = cand = [m for m in after if _tok(m)[0] - mt.j <= 8 and _target_genitive(doc, m)][:1]
         if roles == "patient" and counted and counted[0] is (cand[0] if cand else None):
             # "قتل 18 عنصرا من X" / "قُتل عدد من X": counted people after a patient verb are its victims,
@@ -763,6 +813,19 @@ _OBJ_GOV = {
     "retreat": {"", "من"},
     "patient": {"", "ل"},
 }
+
+
+def _release_object(doc: Document, f: Frame, after: list[Mention]) -> tuple[int, list[Mention]] | None:
+    """The particle of a release verb (أفرج ... عن، أطلق ... سراح) and the released named after it."""
+    toks = doc.tokens
+    mt = f.match
+    k = next((q for q in range(mt.j, min(f.sent.tok_end, mt.j + 6)) if toks[q].norm in _RELEASE_PARTICLES), None)
+    if k is None:
+        return None
+    return k, [m for m in after if k < _tok(m)[0] <= k + 8][:1]
+
+
+_RELEASE_PARTICLES = {fold("عن"), fold("سراح")}
 
 
 def _kull_min(doc: Document, lo: int, hi: int) -> int | None:
@@ -1441,6 +1504,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(actors[0].code)
+    if place is not None and place.resolution == "country" and place.end <= place.start and place.country_code \
+            and trig.type in _LOCAL_EVENTS:
+        focus = _focus_city(doc, place.country_code)
+        if focus is not None:
+            place = focus  # the one town of that country the article keeps naming is where its events happen
+            f.rule += "+place:article"
     if place is not None and place.resolution == "country" and trig.type in ("CONSULT", "AGREE") \
             and trig.mode != "phone" and "future" not in f.flags and place.country_code:
         from rasid.place.resolve import capital_of
