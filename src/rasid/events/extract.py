@@ -153,6 +153,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         ev = _code(doc, f, home, keep_all)
         events.extend(ev)
     _places_of_companions(events)
+    events = _absorb_unidentified(events)
     events = _merge(events)
     from rasid.events.calibration import calibrate
 
@@ -169,6 +170,29 @@ def _focus_city(doc: Document, code: str) -> Place | None:
     if len(towns) >= 2 and len({p.geonameid for p in towns}) == 1:
         return towns[0]
     return None
+
+
+def _unidentified(e: Event) -> bool:
+    return bool(e.actor) and all(a.sector == "UAF" and not a.entity_text for a in e.actor)
+
+
+def _absorb_unidentified(events: list[Event]) -> list[Event]:
+    """"استشهد ثلاثة جنود في قصف حوثي": the victims' event (attacker unnamed) and the attack's (attacker
+    named, victims unnamed) are one; the named sides of both are kept."""
+    out = []
+    for e in events:
+        if "ASSAULT" in e.event and _unidentified(e):
+            named = next((o for o in events if o is not e and o.start == e.start and "ASSAULT" in o.event
+                          and not _unidentified(o) and _compatible_dates(o, e)
+                          and (not o.recipient or all(not r.entity_text for r in o.recipient)
+                               or _codes(o.recipient) & _codes(e.recipient))), None)
+            if named is not None:
+                if e.recipient and (not named.recipient or all(not r.entity_text for r in named.recipient)):
+                    named.recipient = e.recipient
+                named.evidence.extend(x for x in e.evidence if x not in named.evidence)
+                continue
+        out.append(e)
+    return out
 
 
 def _places_of_companions(events: list[Event]) -> None:
@@ -325,6 +349,8 @@ def _threat_content(doc: Document, f: Frame) -> bool:
                for w, p in zip(t.forms, t.prefixes, strict=False))
 
 
+_CITED = {fold(w) for w in ("بقول", "بقوله", "بتقرير", "بتقارير", "بآية", "بحديث", "بتصريح", "بتصريحات", "بمقولة",
+                             "بكلام", "بمثال", "بأرقام", "بإحصاءات", "بنص", "ببيت", "بشعر", "بما")}
 _OCCURRENCES = {fold(w) for w in ("الحادث", "الحادثة", "الواقعة", "الانفجار", "انفجار", "الجريمة", "المجزرة",
                                    "الاشتباكات", "اشتباكات", "المواجهات", "مواجهات", "المعارك", "معارك", "الهجوم",
                                    "الهجمات", "التفجير", "التفجيرات", "الاعتداء", "الاحداث", "احداث")}
@@ -350,6 +376,9 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     t = mt.payload
     if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in toks[mt.j:mt.j + 8]):
         return True
+    if t.type == "ASSAULT" and toks[mt.i].norm.lstrip("و").startswith(("استشهد", "يستشهد")) \
+            and any(x.norm in _CITED for x in toks[mt.j:mt.j + 5]):
+        return True  # "استشهد الوزير بتقرير الأمم المتحدة": cited, not killed
     if t.type == "ASSAULT" and t.mode == "occupy" and mt.i > 0:
         # the loss verb stands before its subject: "فقد الحوثيون السيطرة على"
         if any(set(x.forms) & _LOSS for x in toks[max(0, mt.i - 4):mt.i]):
@@ -359,7 +388,7 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     if t.pos == "n" and mt.i > 0 and (set(toks[mt.i - 1].forms) & _CHARGE or toks[mt.i - 1].norm in _CHARGE):
         return True
     if t.mode == "ceasefire" and any(set(x.forms) & _VIOLATE or x.norm in _VIOLATE
-                                     for x in toks[max(0, mt.i - 3):mt.i]):
+                                     for x in toks[max(0, mt.i - 6):mt.i]):
         return True
     if mt.i > 0 and set(toks[mt.i - 1].forms) & _ZONE:
         return True  # "منطقة حظر الطيران": the name of a zone, not a ban imposed now
@@ -513,7 +542,7 @@ def _undergoes(doc: Document, f: Frame, m: Mention | None) -> bool:
                                                                                        f.match.i))
 
 
-_DIED = (fold("لقي"), fold("لقوا"), fold("لقيت"), fold("ولقي"))
+_DIED = (fold("لقي"), fold("لقوا"), fold("لقيت"), fold("ولقي"), fold("استشهد"), fold("واستشهد"), fold("يستشهد"))
 _ATTACK_NOUNS = {fold(w) for w in ("هجوم", "هجمات", "كمين", "قصف", "غارة", "غارات", "تفجير", "صاروخ", "بصاروخ")}
 
 
@@ -741,6 +770,15 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             tgt = _subject_before(doc, f, before, prev)
             f.actor, f.recipient, f.rule = [subj], ([tgt] if tgt else []), rule + ".agent"
             return
+        if roles == "patient" and genitive is not None and genitive.kind in ("nisba", "org", "group") \
+                and _gov(doc, genitive) == "" and _tok(genitive)[0] == mt.j and genitive.code \
+                and trig.type == "ASSAULT" and not fold(genitive.text).startswith("ال"):
+            # "في قصف حوثي على جازان"، "غارة إسرائيلية على ...": an adjective of nationality names the attacker;
+            # the target comes after (على، ضد)
+            tgt = [m for m in rest if _tok(m)[0] - mt.j <= 12 and m is not genitive
+                   and _gov(doc, m) in ("علي", "ضد", "")][:1]
+            f.actor, f.recipient, f.rule = [genitive], tgt, rule + ".agent-adjective"
+            return
         if roles == "patient" and genitive is not None and _gov(doc, genitive) == "ل" \
                 and genitive.sector in ("MIL", "REB", "COP", "PRM", "UAF"):
             # "قصف مدفعي للجيش السوري": the army's shelling; its target comes after (على، في)
@@ -794,8 +832,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "تعرضت دورية للجيش المصري لهجوم": the one named between تعرض and the attack is its target
         actor = [m for m in before if _tok(m)[0] >= f.clause[0] and mt.i - _tok(m)[1] <= 6][-1:]
     if trig.type == "ASSAULT" and actor and (toks[mt.i].norm.startswith(_DIED) or _undergoes(doc, f, actor[0])):
-        # "لقي قائد الجبهة مصرعه": the subject is the victim; the killer is not named here
-        actor, recipient = [], actor
+        # "لقي قائد الجبهة مصرعه": the subject is the victim; the killer only where marked ("برصاص X")
+        agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and m is not actor[0] and _agent_marker(doc, m)]
+        actor, recipient = agent[:1], actor
         rule += ".passive"
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
@@ -1025,7 +1064,13 @@ def _agent_marker(doc: Document, m: Mention) -> bool:
     """من قبل X / على يد X / بواسطة X mark the agent of a passive or nominal event."""
     i = _tok(m)[0]
     ws = [t.norm for t in doc.tokens[max(0, i - 2):i]]
-    return ws[-2:] in (["من", "قبل"], ["علي", "يد"]) or ws[-1:] == ["بواسطه"]
+    return ws[-2:] in (["من", "قبل"], ["علي", "يد"]) or ws[-1:] == ["بواسطه"] or (
+        bool(ws) and ws[-1] in _BY_FIRE_OF)
+
+
+# "قتلوا بنيران هندية"، "استشهد برصاص قوات الاحتلال": the weapon's owner is the agent
+_BY_FIRE_OF = {fold(w) for w in ("بنيران", "بنار", "برصاص", "بقذائف", "بقذيفة", "بصواريخ", "بصاروخ", "بغارة",
+                                 "بغارات", "بقصف")}
 
 
 def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]) -> Mention | None:
