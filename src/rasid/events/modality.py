@@ -15,6 +15,7 @@ __all__ = ["clause_bounds", "modality", "is_background"]
 
 _NEG = {fold(w) for w in ("لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "لما")}
 _DENY = {fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفي")}
+_PARTY = {fold(w) for w in ("موقع", "موقعة", "موقعين", "منضم", "منضمة", "طرف", "طرفا", "عضو", "عضوا")}
 _FUTURE = {fold(w) for w in ("سوف", "سيتم", "يعتزم", "تعتزم", "يعتزمون", "المقرر", "المنتظر", "المرتقب",
                               "المزمع", "المتوقع", "ستشهد", "يرتقب", "يتوقع")}
 _HYPO = {fold(w) for w in ("إمكانية", "امكانيه", "احتمال", "احتمالات", "لو", "إذا", "اذا", "حال", "ربما", "يمكن", "يمكنها", "يمكنه", "محتمل", "محتملا", "محتملة", "يحتمل", "فرضية",
@@ -69,7 +70,9 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
     flags: set[str] = set()
     before = [t.norm for t in toks[max(clause_lo, trig_i - 3):trig_i]]
     near = before[-2:]
-    if any(w in _NEG for w in near) or (before and before[-1] in _DENY):
+    # "غير موقعة على اتفاقية روما": not a party to the agreement
+    if any(w in _NEG for w in near) or (before and before[-1] in _DENY) or any(
+            a == "غير" and b in _PARTY for a, b in zip(before, before[1:], strict=False)):
         flags.add("negated")
     if prefix.endswith("س"):
         flags.add("future")
