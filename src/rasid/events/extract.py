@@ -1155,12 +1155,17 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
     return [o], [subj]
 
 
+_DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
+
+
 def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
     """A definite or demonstrative verbal noun (هذه الزيارة، الهجوم) refers to an event told elsewhere."""
     if trig.pos == "v":
         return False
     if mt.j < len(doc.tokens) and doc.tokens[mt.j].norm == _BETWEEN:
         return False  # "الاتفاق بين تركيا والولايات المتحدة" names its parties
+    if mt.i > 0 and doc.tokens[mt.i - 1].norm in _DONE:
+        return False  # "تم الاتفاق"، "وتم القبض على": a passive report, not a reference back
     if trig.form_kind == "definite" or (mt.prefix == "" and doc.tokens[mt.i].norm.startswith("ال")
                                         and trig.pos == "n"):
         return True
