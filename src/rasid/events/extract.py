@@ -1797,7 +1797,7 @@ def _rebel_side(es: list[Entity]) -> bool:
 
 
 def _specificity(e: Event) -> tuple[int, int, float]:
-    has_date = 0 if e.date is None else (2 if "time:text" in e.rule else 1)
+    has_date = 0 if e.date is None else (2 if "time:text" in e.rule else 1) + (e.date_precision == "day")
     has_place = 0 if e.place is None else {"country": 1, "province": 2}.get(e.place.resolution, 3)
     return has_date, has_place, e.confidence
 
