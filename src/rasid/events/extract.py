@@ -164,9 +164,18 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     return events
 
 
+_LOCATIVE = {"في", "ب", "الي", "من", "cue", "dir"}
+
+
+def _metonym(doc: Document, m: Mention) -> bool:
+    """A capital named as an actor ("أنقرة تتهم") stands for its government, not for a venue ("في أنقرة")."""
+    return m.kind == "capital" and _gov(doc, m) not in _LOCATIVE
+
+
 def _focus_city(doc: Document, code: str) -> Place | None:
     """The only town of a country that the article names, when it names it at least twice."""
-    towns = [p for p in doc.places if p.country_code == code and p.resolution == "city"]
+    metonyms = {m.start for m in doc.mentions if _metonym(doc, m)}
+    towns = [p for p in doc.places if p.country_code == code and p.resolution == "city" and p.start not in metonyms]
     if len(towns) >= 2 and len({p.geonameid for p in towns}) == 1:
         return towns[0]
     return None
