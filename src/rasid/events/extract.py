@@ -771,6 +771,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                                       ) else None
         if trig.form_kind == "possessive":
             genitive = None
+        if genitive is not None and trig.type == "AGREE" and genitive.kind == "capital" and _tok(genitive)[0] == mt.j:
+            # "اتفاق فيينا"، "اتفاق مينسك": the city names the agreement, it is no party to it
+            after = [m for m in after if m is not genitive]
+            genitive = None
         rest = [m for m in after if genitive is None or _tok(m)[0] >= _tok(genitive)[1]]
         agents = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
         if roles == "svo" and agents:
