@@ -1328,9 +1328,14 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         gov = _place_gov(doc, pi) if pi is not None else ""
         if gov == "من":
             continue  # an origin (وفد من تشاد), not the venue
+        if pi is not None and pi >= 2 and toks[pi - 1].norm in _DIRECTIONS \
+                and any(q.end == toks[pi - 2].end for q in places):
+            continue  # "بمحافظة ذي قار جنوب بغداد": the second place only locates the first
         score = d / 40.0
         if gov in ("في", "الي", "ب", "ل", "داخل", "قرب"):
             score -= 2
+        if p.start < t0:
+            score += 0.5  # a verb's place follows it; one before it is often another clause's
         if p.resolution == "country":
             score += 1.5
             if visit and gov not in ("الي", "ل", "في"):
@@ -1495,6 +1500,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.rule += "+actor:place"
     if not actors:
         return []
+    if trig.type == "PROTEST" and not recips and actors[0].code and actors[0].code not in _IGO \
+            and actors[0].sector not in ("GOV", "MIL", "COP"):
+        # a protest with no named target is addressed to the authorities of the country where it happens
+        code = (f.place.country_code if f.place is not None else None) or actors[0].code
+        recips = [Entity(code=code, sector="GOV", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:authorities"
     if trig.type in _SYMMETRIC and not recips and len(actors) >= 2:
         # "اتفق القادة السعوديون والأمريكيون"، "وقعت الحكومة وحركة الشباب": the peers meet each other
         if len({a.code for a in actors}) >= 2:
