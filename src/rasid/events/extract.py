@@ -1336,6 +1336,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
             score -= 2
         if p.start < t0:
             score += 0.5  # a verb's place follows it; one before it is often another clause's
+        if not lo <= p.start < hi:
+            score += 1.0  # outside the trigger's clause
         if p.resolution == "country":
             score += 1.5
             if visit and gov not in ("الي", "ل", "في"):
