@@ -562,6 +562,14 @@ def _attacker(doc: Document, m: Mention) -> bool:
     return i > 0 and pre in ("", "ل") and bool(set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS)
 
 
+def _adjective_mention(doc: Document, m: Mention) -> bool:
+    """A nationality or movement adjective ("إسرائيلية"، "حوثي"), not a name ("حزب العمال")."""
+    i, j = _tok(m)
+    if m.kind == "nisba":
+        return True
+    return m.kind in ("org", "group") and j - i == 1 and doc.tokens[i].norm.endswith(("ي", "يه"))
+
+
 def _l_object_follows(doc: Document, m: Mention) -> bool:
     """The word right after the mention (or after its adjectives) carries ل: "المستوطنين المتطرفين لمنزلهم"."""
     toks = doc.tokens
@@ -783,7 +791,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             tgt = _subject_before(doc, f, before, prev)
             f.actor, f.recipient, f.rule = [subj], ([tgt] if tgt else []), rule + ".agent"
             return
-        if roles == "patient" and genitive is not None and genitive.kind in ("nisba", "org", "group") \
+        if roles == "patient" and genitive is not None and _adjective_mention(doc, genitive) \
                 and _gov(doc, genitive) == "" and _tok(genitive)[0] == mt.j and genitive.code \
                 and trig.type == "ASSAULT" and not fold(genitive.text).startswith("ال"):
             # "في قصف حوثي على جازان"، "غارة إسرائيلية على ...": an adjective of nationality names the attacker;
