@@ -312,6 +312,7 @@ _UNREAL = {"negated", "hypothetical", "purpose", "embedded"}
 # the content of a demand, refusal or allegation: "دعا X إلى ... استهداف"، "رفض ... وقف إطلاق النار"،
 # "تبادلا الاتهامات بقصف" (the alleged act is not established: PLOVER codes the accusation)
 _EMBEDDING_TYPES = {"REQUEST", "REJECT", "THREATEN"}
+_IN_EXCHANGE = fold("مقابل")
 _EMBED_WINDOW = 8
 # the terms of an agreement or text: "الاتفاق يتضمن إقامة منطقة حظر"، "يسمح للطائرات باستخدام ... لشن هجمات"
 _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "تشمل", "ينص", "تنص", "يقضي", "تقضي", "يسمح",
@@ -411,6 +412,16 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # type: ignore[no-untyped-def]
     """A verbal noun that is the content of a demand, refusal or text rather than a reported act."""
     mt = matches[k]
+    if k > 0 and mt.i > 0 and toks[mt.i - 1].norm == _IN_EXCHANGE and _embedded(toks, matches, k - 1, clause_lo):
+        return True  # "بالإفراج عن خمس نساء مقابل إطلاق سراح ثلاثة عسكريين": both halves are the demand's terms
+    if k > 0 and mt.prefix.lstrip("وف").startswith("ب") and mt.payload.pos != "v":
+        # "طالبت جبهة النصرة التي تحتجز ... ، بالإفراج عن": the ب-complement of the last demand in the sentence
+        q = k - 1
+        while q > 0 and matches[q].i > 0 and toks[matches[q].i - 1].norm in _RELATIVE:
+            q -= 1  # skip a relative clause describing the demander ("التي تحتجز ...")
+        o = matches[q]
+        if o.payload.type in _EMBEDDING_TYPES and o.payload.pos in ("v", "a"):
+            return True
     if mt.payload.pos != "v" or mt.payload.form_kind == "":
         # a verbal noun (or a bare past-tense form, often the noun: "حظر طيران") right after a demand
         for o in matches[:k]:
@@ -734,7 +745,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             cand = [m for m in cand if _tok(m)[0] < k]
             subj = cand[0] if cand else _subject_before(doc, f, before, prev)
             cand = []
-        if roles == "patient" and trig.form_kind == "" and _passive_count(doc, f) \
+        if roles == "patient" and trig.form_kind == "" and trig.pos == "v" and _passive_count(doc, f) \
                 and not [m for m in before if _tok(m)[1] == mt.i and _gov(doc, m) == ""]:
             # "قتل أمس ستة أشخاص": a bare perfect followed by a count is passive (قُتل); the counted are the
             # victims, the agent only where marked (على يد، من قبل)
