@@ -343,12 +343,16 @@ _MASDAR_GOVERNORS = {fold(w) for w in ("قرر", "قررت", "تقرر", "يقر
 _CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "بتهمة", "بتهم", "جريمة", "جرائم")}
 
 
+# words after which a past-tense form is read as the verbal noun: "في قتل"، "تقف خلف قتل"، "وراء اغتيال"
+_NOUN_BEFORE = {fold(w) for w in ("في", "خلف", "وراء", "حول")}
+
+
 def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-untyped-def]
     """A past-tense form that is the verbal noun: after ب/ل ("بطرد"), after في, or after a verb of deciding or
     continuing ("قررت الحكومة طرد"، "واصلت القوات قصف")."""
     if mt.prefix.lstrip("وف").endswith(("ب", "ل")):
         return True
-    return mt.i > 0 and (toks[mt.i - 1].norm == "في" or any(
+    return mt.i > 0 and (toks[mt.i - 1].norm in _NOUN_BEFORE or any(
         toks[q].norm in _MASDAR_GOVERNORS for q in range(max(lo, mt.i - 4), mt.i)))
 
 
