@@ -148,6 +148,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.place, f.place_source = None, ""
     _condemned_earlier_acts(doc, frames)
     _places_from_visits(frames)
+    _places_from_references(frames)
     events: list[Event] = []
     for f in frames:
         ev = _code(doc, f, home, keep_all)
@@ -259,6 +260,20 @@ def _condemned_earlier_acts(doc: Document, frames: list[Frame]) -> None:
 
 
 _DURING_VISIT = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "REQUEST", "AID"}
+
+
+def _places_from_references(frames: list[Frame]) -> None:
+    """"ويسلط الهجوم الذي وقع في منطقة المار ...": a later reference to the event that names its town places it
+    (when the event itself was placed only in that country, or not at all)."""
+    for k, f in enumerate(frames):
+        if not f.anaphoric or f.place is None or f.place_source != "text" or f.place.resolution == "country":
+            continue
+        for g in reversed(frames[:k]):
+            if g.trigger.type != f.trigger.type or g.anaphoric or g.flags & (_UNREAL | {"future"}) or g.background:
+                continue
+            if g.place is None or (g.place.resolution == "country" and g.place.country_code == f.place.country_code):
+                g.place, g.place_source = f.place, "reference"
+            break
 
 
 def _places_from_visits(frames: list[Frame]) -> None:
@@ -1004,6 +1019,9 @@ def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Menti
 
 
 _COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "فإن", "كما", "حيث")}
+_THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "that" after a verb of saying
+# "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
+_OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته", "دولتها")}
 
 
 def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
@@ -1088,10 +1106,12 @@ def _opening_subject(doc: Document, f: Frame) -> Mention | None:
     if not head:  # ("وفي لندن، قال ...": a place or time may come first)
         return None
     k = head[0]
-    # the subject right after the opening verb, before the trigger's clause
+    # the subject right after the opening verb, before the trigger's clause (or before إن / أن)
+    limit = next((q for q in range(k + 1, f.match.i) if toks[q].norm in _THAT), f.clause[0])
+    limit = max(limit, f.clause[0])
     for m in doc.mentions:
         i = _tok(m)[0] if "tok" in m.extra else -1
-        if k < i <= k + 5 and i < f.clause[0] and m.code and _gov(doc, m) in ("", "ب"):
+        if k < i <= k + 5 and i < limit and m.code and _gov(doc, m) in ("", "ب", "في"):
             return m
     return None
 
@@ -1119,13 +1139,19 @@ def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[F
     if ante is not None:
         return ante
     cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 10 and _tok(m)[0] >= f.clause[0]]
+    # "قال مسؤول محلي إن 12 شخصا قتلوا": the speaker before a bare إن / أن is not the embedded verb's subject
+    # (with a pronoun, "قالت الحركة إنها ستواصل", the speaker is)
+    comp = [k for k in range(f.clause[0], mt.i) if doc.tokens[k].norm in _THAT
+            and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in _OWN_SIDE)]
+    lo = comp[-1] + 1 if comp else f.clause[0]
+    cand = [m for m in cand if _tok(m)[0] >= lo]
     coded = [m for m in cand if m.code]
     if coded:
         return coded[-1]
     if cand:
         return cand[-1]
     # "قامت X باعتقال": the subject of the support verb (within the clause)
-    cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 14 and _tok(m)[0] >= f.clause[0]]
+    cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 14 and _tok(m)[0] >= lo]
     return cand[-1] if cand else None
 
 
