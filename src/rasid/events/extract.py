@@ -801,6 +801,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = _object_pronoun(doc, f, ments, subj)
     else:  # verbal noun: genitive right after the noun
         gen = [m for m in after if _tok(m)[0] - mt.j <= 2]
+        if not gen and roles == "patient" and mt.j + 1 < len(toks) and toks[mt.j + 1].norm == "من" \
+                and (toks[mt.j].norm.isdigit() or toks[mt.j].norm in _COUNT_WORDS):
+            gen = [m for m in after if _tok(m)[0] == mt.j + 2]  # "محاكمة 100 من الصيادين المصريين"
         # "زيارة لنائب وزير الدفاع" (a visit by): ل marks the visitor only for visits; elsewhere the
         # beneficiary or target ("مساعدات للنازحين")
         genitive = gen[0] if gen and (free(gen[0]) or (_gov(doc, gen[0]) == "ل"
@@ -1217,6 +1220,7 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
     return [o], [subj]
 
 
+_TRIAL = fold("محاكمة")
 _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
 
 
@@ -1544,6 +1548,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+actor:unidentified"
+    if not actors and (trig.mode == "convict" or (trig.type == "ACCUSE" and fold(trig.lemma) == _TRIAL)):
+        # "حكم على الناشطين بالسجن"، "تبدأ في الخرطوم محاكمة ...": an unnamed court of the place, else of the
+        # article's country, else of the defendants'
+        code = (f.place.country_code if f.place is not None and f.place_source == "text" else None) or home or (
+            recips[0].code if recips else None)
+        if code and code not in _IGO:
+            actors = [Entity(code=code, sector="JUD", entity_text="", identifier_text=None)]
+            f.inferred += 1
+            f.rule += "+actor:court"
     if not actors and trig.type == "PROTEST" and f.place is not None and f.place.country_code:
         # "تظاهر المئات في مدينة الموصل": the protesters are people of the place
         actors = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]

@@ -78,6 +78,10 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
         flags.add("future")
     if any(w in _FUTURE for w in before):
         flags.add("future")
+    # "لن يسكتوا حتى يشاهدوا محاكمته": حتى + a present verb looks ahead to something not yet done
+    if any(a == "حتي" and b[:1] in "يتن" and not b.startswith("تم") and len(b) > 3
+           for a, b in zip(before, before[1:], strict=False)):
+        flags.add("future")
     # a governing verb in the future just before the trigger: "ستواصل تزويد"، "سيبحث"
     for k in range(max(clause_lo, trig_i - 2), trig_i):
         t = toks[k]
