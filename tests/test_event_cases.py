@@ -74,7 +74,9 @@ def test_event_date_and_place(row: dict[str, str]) -> None:
     e = events[0]
     lo, hi = dt.date.fromisoformat(row["date_from"]), dt.date.fromisoformat(row["date_to"])
     assert e.date is not None and lo <= e.date and (e.enddate or e.date) <= hi, (e.date, e.enddate)
-    if row["place"] != "*":
+    if row["place"] == "-":
+        assert e.place is None, e.place  # "-": the event must have no place
+    elif row["place"] != "*":
         names = row["place"].split("|")
         assert e.place is not None and any(n in e.place.name for n in names), e.place
 

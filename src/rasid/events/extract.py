@@ -1367,8 +1367,9 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     for p in places:
         if not (lo <= p.start < hi) and abs(p.start - t0) > 60:
             continue
-        if any(s <= p.start < e for s, e in actor_spans) and p.resolution == "country":
-            continue
+        if any(s <= p.start < e for s, e in actor_spans) and (
+                p.resolution == "country" or f.trigger.type in _VERBAL):
+            continue  # a participant named by its capital ("واتهم الحزب أنقرة") is no venue of a statement
         # a place belongs to the trigger it follows most closely (زيارة X إلى Y، اعتقال X في Y)
         d = abs(p.start - t0)
         starts = [toks[i].start for i in trig_starts if i != f.match.i]
