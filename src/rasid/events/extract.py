@@ -892,6 +892,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         rule += ".passive"
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
+    if recipient and trig.type not in _SYMMETRIC:
+        # "اتهمت واشنطن تايلاند وروسيا وإيران": every coordinated addressee is a recipient
+        recipient = recipient + [c for c in _conjuncts(doc, recipient[0], ments) if c not in actor]
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
 
@@ -959,12 +962,22 @@ def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]
     """Mentions joined to the subject with و: "المغرب وموريتانيا"، "الوفدين التشادي والنيجيري"."""
     out = []
     j = _tok(m)[1]
+    toks = doc.tokens
     for n in ments:
         i = _tok(n)[0]
-        if i == j and (n.extra.get("prefix") or "") == "و" and n.code and (
-                n.kind in ("nisba", "name", "country", "capital", "org", "igo") or n.code != m.code):
+        if i < j:
+            continue
+        # "تايلاند وروسيا و ايران وحتى ليبيا": و as a clitic, or a separate و / وحتى before the conjunct
+        gap = [t.norm for t in toks[j:i]]
+        joined = (i == j and (n.extra.get("prefix") or "") == "و") or (
+            gap in (["و"], ["وحتي"], ["و", "حتي"]) and not n.extra.get("prefix"))
+        if not joined:
+            break
+        if n.code and (n.kind in ("nisba", "name", "country", "capital", "org", "igo") or n.code != m.code):
             out.append(n)
             j = _tok(n)[1]
+        else:
+            break
     return out
 
 

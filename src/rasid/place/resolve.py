@@ -178,8 +178,10 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
         policy = gaz.form_policy(form)
         if policy == "drop":
             continue
-        if "ك" in m.prefix.lstrip("وف"):
-            continue  # "كمينا" is not ك + مينا (Minna): "like X" never names a venue
+        if "ك" in m.prefix.lstrip("وف") or "س" in m.prefix:
+            # "كمينا" is not ك + مينا (Minna): "like X" never names a venue; س marks a verb's future
+            # ("سنوي" is not س + Nawa)
+            continue
         cands = gaz.candidates(form)
         prev = toks[m.i - 1] if m.i > 0 else None
         prev_forms = _tok_forms(prev) if prev is not None else ()
