@@ -1672,6 +1672,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         if cap is not None:
             place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
             f.rule += "+place:capital"
+    if trig.type == "ACCUSE" and trig.mode == "disapprove" and actors and all(a.sector == "JUD" for a in actors):
+        types, mode = ["SANCTION"], ["convict"]  # "أدانت المحكمة مواطنا بالسفر": a court that condemns convicts
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
         if trig.mode == "kill":
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
