@@ -380,9 +380,9 @@ def _threat_content(doc: Document, f: Frame) -> bool:
 
 _CITED = {fold(w) for w in ("بقول", "بقوله", "بتقرير", "بتقارير", "بآية", "بحديث", "بتصريح", "بتصريحات", "بمقولة",
                              "بكلام", "بمثال", "بأرقام", "بإحصاءات", "بنص", "ببيت", "بشعر", "بما")}
-_OCCURRENCES = {fold(w) for w in ("الحادث", "الحادثة", "الواقعة", "الانفجار", "انفجار", "الجريمة", "المجزرة",
-                                   "الاشتباكات", "اشتباكات", "المواجهات", "مواجهات", "المعارك", "معارك", "الهجوم",
-                                   "الهجمات", "التفجير", "التفجيرات", "الاعتداء", "الاحداث", "احداث")}
+# events that "take place" (وقع): the condemnable acts, clashes and incidents
+_OCCURRENCES = _ACT_NOUNS | {fold(w) for w in ("الواقعة", "الانفجار", "انفجار", "الاشتباكات", "اشتباكات", "المواجهات",
+                                               "مواجهات", "المعارك", "معارك", "الاحداث", "احداث")}
 
 
 def _occurred(toks, mt: Match, matches: list[Match]) -> bool:  # type: ignore[no-untyped-def]
@@ -1034,8 +1034,8 @@ def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Menti
     return None
 
 
-_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "فإن", "كما", "حيث")}
 _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "that" after a verb of saying
+_COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")}
 # "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
 _OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته", "دولتها")}
 
@@ -1429,12 +1429,13 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         return
     # a town named further on in the same sentence, as the venue of the sentence's other clauses
     # ("قتلت قوات X فلانا ... بعد دهمها منزله في بلدة Y شمال الخليل"): closer than any other sentence's place
-    towns = [p for p in places if p.resolution in ("city", "facility") and p.start > t0
-             and not any(s <= p.start < e for s, e in actor_spans)
-             and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) != "من"]
-    if towns and f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
-        f.place, f.place_source = towns[0], "text"
-        return
+    if f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
+        town = next((p for p in places if p.resolution in ("city", "facility") and p.start > t0
+                     and not any(s <= p.start < e for s, e in actor_spans)
+                     and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) != "من"), None)
+        if town is not None:
+            f.place, f.place_source = town, "text"
+            return
     pub = doc.article.published
     recent = f.time_source == "publication" or (
         f.time is not None and f.time.end is not None and pub is not None and 0 <= (pub - f.time.end).days <= 3
