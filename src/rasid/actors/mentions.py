@@ -759,6 +759,9 @@ _GROUP_ANAPHORS = {fold(w) for w in ("التنظيم", "الجماعة", "الم
 _GROUP_ANAPHOR_REACH = 1500  # characters back to the antecedent
 # "الجبهة" / "الحركة" alone refer back only to a group so named ("جبهة النصرة"، "حركة الشباب")
 _HEADED_ANAPHORS = {fold("الجبهة"): fold("جبهة"), fold("الحركة"): fold("حركة")}
+# "المجلس" / "الوزارة" / "المنظمة" alone refer back to the body so named ("المجلس الوطني الفلسطيني")
+_INSTITUTION_ANAPHORS = {fold(w): fold(h) for w, h in (("المجلس", "مجلس"), ("الوزارة", "وزارة"),
+                                                        ("المنظمة", "منظمة"), ("الهيئة", "هيئة"))}
 
 
 def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
@@ -768,7 +771,9 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
     becomes a mention of that group.
     """
     groups = [m for m in mentions if m.kind == "org" and m.sector in ("REB", "PRM", "UAF") and m.identifier]
-    if not groups:
+    bodies = [m for m in mentions if m.kind in ("org", "igo", "office") and m.code and m.head
+              and fold(m.text).split()[0].removeprefix("ال") in _INSTITUTION_ANAPHORS.values()]
+    if not groups and not bodies:
         return
     covered: set[int] = set()
     for m in mentions:
@@ -778,12 +783,14 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
     for t in doc.tokens:
         if t.index in covered:
             continue
-        form = next((f for f in t.forms if f in _GROUP_ANAPHORS or f in _HEADED_ANAPHORS), None)
+        form = next((f for f in t.forms if f in _GROUP_ANAPHORS or f in _HEADED_ANAPHORS
+                     or f in _INSTITUTION_ANAPHORS), None)
         if form is None:
             continue
-        head = _HEADED_ANAPHORS.get(form)
-        ante = [g for g in groups if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH
-                and (head is None or head in fold(g.text).split())]
+        head = _HEADED_ANAPHORS.get(form) or _INSTITUTION_ANAPHORS.get(form)
+        ante = [g for g in (bodies if form in _INSTITUTION_ANAPHORS else groups)
+                if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH
+                and (head is None or head in fold(g.text).removeprefix("ال").split())]
         if not ante:
             continue
         src = ante[-1]

@@ -51,6 +51,7 @@ _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلال�
                                "مضيفا", "مضيفة", "وأضاف", "وأضافت", "واضاف", "واضافت", "وتابع", "وتابعت")}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "quarter": 91, "year": 364}
+_BLAME = fold("حمل")  # حمّل X المسؤولية
 _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
 # events that happen where their actor acts, when the text names no place (a state's expulsions and
 # sentences are decided at home)
@@ -76,6 +77,8 @@ class Frame:
     inferred: int = 0  # number of participants whose country was inferred
     rule: str = ""
     next_trigger: int = 0
+    main: Frame | None = None  # the main clause whose subject a participle shares ("تظاهر المئات مطالبين")
+    coded_actors: list[Entity] = field(default_factory=list)  # the actors it was coded with
 
 
 def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: bool = False) -> list[Event]:
@@ -98,7 +101,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
-        matches = _with_gapped(lex, toks, sent, matches)
+        matches = _with_gapped(lex, toks, sent, matches,
+                               [x for x in doc.times if sent.start <= x.start_char < sent.end])
         matches = [mt for mt in matches if not _occurred(toks, mt, matches)]
         matches = _drop_objects_of_verbs(toks, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
@@ -118,6 +122,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 f.flags.discard("purpose")  # "تعرضت الدورية لهجوم": ل after تعرض marks what befell, not an aim
             if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
+            if trig.form_kind == "participle" and mt.i > 0 and (
+                    any(c.isdigit() for c in toks[mt.i - 1].norm) or toks[mt.i - 1].norm in _COUNT_WORDS):
+                continue  # "حكما بإعدام 24 متهما": a counted noun (defendants), not an adverbial participle
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
@@ -135,13 +142,15 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.background = is_background(toks, a, mt.i)
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
+            if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
+                f.recipient = _threat_target(doc, f, ment_by_sent.get(sent.index, []))
             _attach_time(doc, f, last)
             _attach_place(doc, f, starts, last, home)
             _fill_host(doc, f, home)
             sent_frames.append(f)
             if f.actor and not f.anaphoric and not f.background and not (f.flags & (_UNREAL | {"future"})):
                 last = f
-        _condemned_perpetrators(sent_frames)
+        _condemned_perpetrators(doc, sent_frames)
         frames.extend(sent_frames)
     for f in frames:
         if _third_country(f):
@@ -221,17 +230,25 @@ def _places_of_companions(events: list[Event]) -> None:
                 break
 
 
-def _condemned_perpetrators(frames: list[Frame]) -> None:
+def _condemned_perpetrators(doc: Document, frames: list[Frame]) -> None:
     """"أدانت X هجمات جماعة Y": a condemnation with no target of its own targets the condemned act's author."""
     for k, f in enumerate(frames):
         if f.trigger.type != "ACCUSE" or f.recipient or not f.actor:
             continue
-        g = frames[k + 1] if k + 1 < len(frames) else None  # the next trigger: the condemned act itself
-        if g is not None and 0 <= g.match.i - f.match.j <= 8 and g.trigger.type in ("ASSAULT", "COERCE") \
-                and g.trigger.pos in ("n", "p") and g.actor and g.actor[0].code \
-                and not any((a.code, a.sector) == (g.actor[0].code, g.actor[0].sector) for a in f.actor):
-            f.recipient = g.actor[:1]
-            f.rule += ".condemned-act"
+        # the next triggers: the condemned act itself, or the acts that describe it ("الجريمة التي أدت إلى
+        # استشهاد الطفل ... إثر استهداف المستوطنين لمنزله"): the first of them whose author is named
+        act = any(set(t.forms) & _ACT_NOUNS for t in doc.tokens[f.match.j:min(f.sent.tok_end, f.match.j + 16)])
+        for g in frames[k + 1:]:
+            if "embedded" in g.flags and g.trigger.pos == "v":
+                continue  # "في بيان صادر عن": no act
+            if g.trigger.type not in ("ASSAULT", "COERCE") or g.trigger.pos not in ("n", "p") \
+                    or g.match.i - f.match.j > (40 if act else 8):
+                break
+            if g.actor and g.actor[0].code:
+                if not any((a.code, a.sector) == (g.actor[0].code, g.actor[0].sector) for a in f.actor):
+                    f.recipient = g.actor[:1]
+                    f.rule += ".condemned-act"
+                break
 
 
 _THIS = {fold(w) for w in ("هذا", "هذه", "بهذا", "بهذه", "لهذا", "لهذه")}
@@ -333,6 +350,7 @@ _EMBED_WINDOW = 8
 _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "تشمل", "ينص", "تنص", "يقضي", "تقضي", "يسمح",
                                     "تسمح", "يتيح", "تتيح", "تمكين", "يخول", "تخول")}
 _NEG_NOUN = fold("عدم")
+_OBLIGATION = {fold(w) for w in ("ينبغي", "يجب", "يتعين", "لابد", "بضرورة", "ضرورة", "يفترض")}
 
 
 _COURTESY = {fold(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "تهاني", "تهانيه", "تمنياته", "تعازي",
@@ -374,8 +392,20 @@ def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-u
 def _threat_content(doc: Document, f: Frame) -> bool:
     """"هددت إيران بإغلاق مضيق هرمز": the threatened act follows with ب (a verbal noun)."""
     toks = doc.tokens
-    return any(p.endswith("ب") and len(w) > 3 for t in toks[f.match.j:min(f.sent.tok_end, f.match.j + 6)]
+    return any(p.endswith("ب") and len(w) >= 3 for t in toks[f.match.j:min(f.sent.tok_end, f.match.j + 6)]
                for w, p in zip(t.forms, t.prefixes, strict=False))
+
+
+def _threat_target(doc: Document, f: Frame, ments: list[Mention]) -> list[Mention]:
+    """"هدد الحزب بقطع الهدنة مع أنقرة"، "هددت بضرب مواقع الحوثيين": the party the threatened act is aimed at
+    (a capital too: here it names the government, not a venue)."""
+    mt = f.match
+    for m in ments:
+        i = _tok(m)[0]
+        if mt.j < i <= mt.j + 8 and i < f.sent.tok_end and m.code and m not in f.actor \
+                and (m.code, m.sector) != (f.actor[0].code, f.actor[0].sector) and _gov(doc, m) not in ("من", "في"):
+            return [m]
+    return []
 
 
 _CITED = {fold(w) for w in ("بقول", "بقوله", "بتقرير", "بتقارير", "بآية", "بحديث", "بتصريح", "بتصريحات", "بمقولة",
@@ -425,7 +455,13 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
             (mt.j < len(toks) and toks[mt.j].norm == "عن")
             or (mt.i > 0 and set(toks[mt.i - 1].forms) & _ISSUED)):
         return True  # "بيان صادر عن"، "في بيان صادر مساء اليوم": issued, not confiscated
+    if t.type in ("REJECT", "REQUEST") and any(set(x.forms) & _IDENTITY for x in toks[mt.j:mt.j + 4]):
+        return True  # "المصدر الذي رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": a source's anonymity
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
+
+
+# "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source
+_IDENTITY = {fold(w) for w in ("اسمه", "اسمها", "أسمائهم", "اسمائهم", "هويته", "هويتها", "هويتهم")}
 
 
 def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # type: ignore[no-untyped-def]
@@ -441,6 +477,9 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
         o = matches[q]
         if o.payload.type in _EMBEDDING_TYPES and o.payload.pos in ("v", "a"):
             return True
+        if o.payload.pos != "v" and o.prefix.lstrip("وف").startswith("ب") and o.i >= clause_lo \
+                and _embedded(toks, matches, q, clause_lo):
+            return True  # "يطالبون بانسحاب حزب الله ... وبالإفراج عن": a second term of the same demand
     if mt.payload.pos != "v" or mt.payload.form_kind == "":
         # a verbal noun (or a bare past-tense form, often the noun: "حظر طيران") right after a demand
         for o in matches[:k]:
@@ -451,6 +490,8 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
     for t in toks[max(clause_lo, mt.i - 6):mt.i]:
         if t.norm in _CONTENT_VERBS or set(t.forms) & _CONTENT_VERBS:
             return True
+    if mt.payload.pos != "v" and any(set(t.forms) & _OBLIGATION for t in toks[max(clause_lo, mt.i - 3):mt.i]):
+        return True  # "ينبغي إطلاق سراح الصحافي"، "ضرورة وقف القصف": what should happen, not what did
     return any(t.norm == _NEG_NOUN for t in toks[max(clause_lo, mt.i - 4):mt.i])
 
 
@@ -481,7 +522,8 @@ def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: 
 _COOPERATIVE = {"AID", "COOPERATE", "SUPPORT", "CONSULT"}
 
 
-def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
+def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match],  # type: ignore[no-untyped-def]
+                 times: list[TimeExpr]) -> list[Match]:
     """Add support-verb triggers whose noun stands apart: "قطعت البحرين علاقاتها"، "نشر الجيش قوات".
 
     The verb is the trigger; its object noun must follow within a few words. A noun already coded by
@@ -495,7 +537,14 @@ def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]
         if g.i in taken:
             continue
         found = None
-        for k in range(g.j, min(sent.tok_end, g.j + _GAP + 1)):
+        # the noun stands within a few words; a time expression or a comma in between does not count
+        # ("قضت محكمة جنايات الإسكندرية أمس السبت، ببراءة")
+        limit, words = g.j, 0
+        while limit < sent.tok_end and words <= _GAP:
+            if toks[limit].is_word and not any(x.start_char <= toks[limit].start < x.end_char for x in times):
+                words += 1
+            limit += 1
+        for k in range(g.j, limit):
             for trig, nouns in g.payload:
                 if set(toks[k].forms) & nouns or (toks[k].norm.endswith("ا") and toks[k].norm[:-1] in nouns):
                     found = (k, trig)
@@ -691,8 +740,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     plu = _pluperfect_subject(doc, f, before)
     rel = _relative_antecedent(doc, f, before) if plu is None else None
     shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
-    if shared is not None and prev and any(free(m) and _tok(m)[0] - mt.j <= 1 for m in after):
-        shared = None  # "واستهدف الطيران ...": a subject right after the verb is its own
+    if shared is not None and prev and any(free(m) and (_tok(m)[0] == mt.j or (
+            _tok(m)[0] == mt.j + 1 and (_timeword(doc, mt.j) or set(toks[mt.j].forms) & _MEMBERS))) for m in after):
+        shared = None  # "واستهدف الطيران ...": a subject right after the verb is its own (a genitive is not:
+        # "واستنكرت استغلال الجماعة للأطفال")
     ends_in_prep = toks[mt.j - 1].norm in _PREP_WORDS and mt.j - mt.i > 1
     first_word = toks[mt.i].forms[-1] if mt.prefix else toks[mt.i].norm
     nominal = trig.pos == "n" or (trig.pos == "p" and (first_word.startswith("ال") or first_word.endswith(
@@ -706,8 +757,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         return
     if trig.form_kind == "participle":
         # "وطالب X بـ ...، داعيا Y إلى": the participle's subject is the main clause's
-        subj = prev[-1].actor[0] if prev and prev[-1].actor else (
+        if prev and not prev[-1].actor and prev[-1].match.j <= mt.i:
+            f.main = prev[-1]  # an actor the main clause will only get when coded (protesters of the place)
+        subj = prev[-1].actor[0] if prev and prev[-1].actor else None if f.main is not None else (
             _opening_subject(doc, f) or next((m for m in before if free(m) and m.code), None))
+        if subj is None and mt.i - sa <= 1 and f.sent.index > 0:
+            # "قال الحريري: ... . منتقدا خطاب نصرالله": a sentence that opens on the participle goes on the
+            # last one, whose speaker is its subject
+            subj = _speaker_of(doc, doc.sentences[f.sent.index - 1])
         govs = _OBJ_GOV.get(roles, set())
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6 and _gov(doc, m) in govs][:1]
         rule += ".participle"
@@ -1092,9 +1149,14 @@ def _shared_subject(doc: Document, f: Frame, prev: list[Frame]) -> Mention | Non
         return None
     if not prev:
         return _opening_subject(doc, f)
-    for g in reversed(prev):
+    for q in range(len(prev) - 1, -1, -1):
+        g = prev[q]
         if "relative" in g.flags:
             continue
+        if g.trigger.pos in ("n", "p") and q > 0 and prev[q - 1].trigger.pos == "v" \
+                and prev[q - 1].trigger.type in ("ACCUSE", "REJECT", "REQUEST", "SUPPORT") \
+                and 0 <= g.match.i - prev[q - 1].match.j <= 8:
+            continue  # the act a verb comments on ("أدانت X هجمات Y، واستنكرت"): its author is not the subject
         if g.actor and g.match.j <= f.match.i:
             return g.actor[0]
         break
@@ -1110,6 +1172,17 @@ _REPORTING = {fold(w) for w in ("قال", "قالت", "أعلن", "أعلنت", 
 _COMMENT_VERBS = {fold(w) for w in (
     "أعرب", "أعربت", "ندد", "نددت", "أدان", "أدانت", "استنكر", "استنكرت", "اعتبر", "اعتبرت", "وصف", "وصفت",
     "رحب", "رحبت", "حذر", "حذرت", "اتهم", "اتهمت", "نفى", "نفت")}
+
+
+# "وانسحب عناصر التنظيم": the people of a group head the subject that the group's name completes
+_MEMBERS = {fold(w) for w in ("عناصر", "أفراد", "افراد", "مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "قادة", "جنود", "أعضاء",
+                              "اعضاء", "ممثلو", "ممثلي", "وفد", "قوات", "عشرات", "مئات", "آلاف", "الاف")}
+
+
+def _timeword(doc: Document, k: int) -> bool:
+    """Token k lies inside a time expression ("واستهدف أمس الطيران")."""
+    t = doc.tokens[k]
+    return any(x.start_char <= t.start < x.end_char for x in doc.times)
 
 
 def _speaks_between(doc: Document, lo: int, hi: int) -> bool:
@@ -1130,6 +1203,17 @@ def _opening_subject(doc: Document, f: Frame) -> Mention | None:
         if k < i <= k + 5 and i < limit and m.code and _gov(doc, m) in ("", "ب", "في"):
             return m
     return None
+
+
+def _speaker_of(doc: Document, sent: Sentence) -> Mention | None:
+    """The subject of a sentence's opening reporting verb: "قال رئيس الوزراء ..." (after a dateline)."""
+    toks = doc.tokens
+    k = next((q for q in range(sent.tok_start, min(sent.tok_end, sent.tok_start + 8)) if toks[q].norm in _REPORTING),
+             None)
+    if k is None:
+        return None
+    return next((m for m in doc.mentions if m.code and "tok" in m.extra and k < _tok(m)[0] <= k + 5
+                 and _tok(m)[0] < sent.tok_end and _gov(doc, m) == ""), None)
 
 
 def _agent_marker(doc: Document, m: Mention) -> bool:
@@ -1563,7 +1647,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+actor:unidentified"
-    if not actors and (trig.mode == "convict" or (trig.type == "ACCUSE" and fold(trig.lemma) == _TRIAL)):
+    if not actors and (trig.mode == "convict" or (trig.type == "ACCUSE" and fold(trig.lemma) == _TRIAL)
+                       or any(m.sector == "JUD" for m in f.actor)):
         # "حكم على الناشطين بالسجن"، "تبدأ في الخرطوم محاكمة ...": an unnamed court of the place, else of the
         # article's country, else of the defendants'
         code = (f.place.country_code if f.place is not None and f.place_source == "text" else None) or home or (
@@ -1577,8 +1662,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         actors = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+actor:place"
+    if not actors and f.main is not None and f.main.coded_actors:
+        actors = list(f.main.coded_actors)  # "تظاهر المئات ... مطالبين بمحاكمة": the protesters demand
+        f.rule += "+actor:main"
     if not actors:
         return []
+    f.coded_actors = actors
     if trig.type == "PROTEST" and not recips and actors[0].code and actors[0].code not in _IGO \
             and actors[0].sector not in ("GOV", "MIL", "COP"):
         # a protest with no named target is addressed to the authorities of the country where it happens
@@ -1595,12 +1684,17 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         else:
             actors, recips = actors[:1], actors[1:]
             f.flags.add("domestic-peers")
-    if (trig.type in ("COERCE", "ASSAULT") or trig.mode == "convict") and not recips \
+    if (trig.type in ("COERCE", "ASSAULT") or trig.mode in ("convict", "release")) and not recips \
             and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         # an arrest is domestic (the arresting state's people); a strike hits where it lands
         code = actors[0].code if trig.type == "COERCE" else (
             (f.place.country_code if f.place is not None else None) or actors[0].code)
+        if trig.type == "ASSAULT" and code == actors[0].code and home and home != code and home not in _IGO \
+                and actors[0].sector in ("GOV", "MIL") and (f.place is None or f.place_source != "text"):
+            # "القوات الهندية فتحت النار" in a Pakistani statement: a state's forces firing abroad, at no one
+            # named, hit the side the article is about, not their own people
+            code = home
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
@@ -1619,6 +1713,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.rule += "+recipient:place"
     if trig.type in _NEEDS_RECIPIENT and not recips and not (trig.type == "CONSULT" and actors[0].code in _IGO):
         return []  # (a meeting of an organisation's members is multilateral: no recipient)
+    if fold(trig.lemma) == _BLAME and not recips:
+        return []  # "حمل المسؤولية": carrying a responsibility blames no one
     if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
         return []  # "تحذر من تبعات الاتفاق"، "يهدد الاستقرار": a threat addressed to no one is comment
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
@@ -1686,10 +1782,6 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             f.rule += ".passive+actor:unidentified"
         else:
             types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
-    date = f.time.start if f.time else None
-    end = f.time.end if f.time else None
-    prec = f.time.precision if f.time else None
-    sent = f.sent
     trig_span = Span(f.match.start, f.match.end, doc.text[f.match.start:f.match.end])
     raw = _confidence(f, actors, recips)
     modality_flags = sorted(f.flags & {"future", "reciprocal", "negated", "hypothetical", "purpose", "embedded"})
@@ -1706,23 +1798,35 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC else [])
         if trig.type in _NEEDS_RECIPIENT and not rec and not (trig.type == "CONSULT" and grp[0].code in _IGO):
             continue
-        ev = Event(doc=doc.article.doc, event=list(types), actor=grp, recipient=rec,
-                   event_text=sent.text, start=sent.start, end=sent.end, sequence=sent.index, mode=mode,
-                   date=date, enddate=end, date_precision=prec,
-                   date_text=(f.time.text if f.time and f.time.text else None), place=place,
-                   confidence=raw, rule=f.rule + (f"+time:{f.time_source}" if f.time_source else ""),
-                   trigger=trig_span, evidence=[Span(sent.start, sent.end, sent.text)],
-                   modality=modality_flags, published=doc.article.published, title=doc.article.title,
-                   url=doc.article.url)
-        ev.context = list(context)
-        if source is not None:
-            ev.source_text = source.text
-        events.append(ev)
+        # "اتهمت الولايات المتحدة تايلاند وروسيا وإيران": one directed event per recipient country
+        codes = list(dict.fromkeys(r.code for r in rec))
+        for part in ([[r for r in rec if r.code == c] for c in codes] if len(codes) > 1 and trig.type not in _SYMMETRIC
+                     else [rec]):
+            events.append(_event(doc, f, grp, part, types, mode, place, raw, trig_span, modality_flags,
+                                 context, source))
     accusation = _ngo_accusation(doc, f, events, source)
     if accusation is not None:
         events.append(accusation)
     return events
 
+
+def _event(doc: Document, f: Frame, actors: list[Entity], recips: list[Entity], types: list[str], mode: list[str],
+           place: Place | None, raw: float, trig_span: Span, modality_flags: list[str], context: list[str],
+           source: Mention | None) -> Event:
+    """One coded event of a frame, for one actor group and one recipient group."""
+    sent, t = f.sent, f.time
+    ev = Event(doc=doc.article.doc, event=list(types), actor=actors, recipient=recips,
+               event_text=sent.text, start=sent.start, end=sent.end, sequence=sent.index, mode=list(mode),
+               date=t.start if t else None, enddate=t.end if t else None, date_precision=t.precision if t else None,
+               date_text=(t.text if t and t.text else None), place=place,
+               confidence=raw, rule=f.rule + (f"+time:{f.time_source}" if f.time_source else ""),
+               trigger=trig_span, evidence=[Span(sent.start, sent.end, sent.text)],
+               modality=list(modality_flags), published=doc.article.published, title=doc.article.title,
+               url=doc.article.url)
+    ev.context = list(context)
+    if source is not None:
+        ev.source_text = source.text
+    return ev
 
 
 def _reporter(doc: Document, f: Frame) -> Mention | None:

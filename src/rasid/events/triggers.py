@@ -93,8 +93,11 @@ def noun_forms(noun: str) -> dict[str, str]:
         out.setdefault(root + "تين", "dual")
         out.setdefault(root + "تان", "dual")
     else:
-        for pr in _PRONOUNS:
-            out.setdefault(bare + pr, "possessive")
+        # a final hamza takes a seat before a suffix: لقاء → لقائه (genitive)، لقاؤه (nominative)
+        stems = [bare] + ([bare[:-1] + "ئ", bare[:-1] + "ؤ"] if bare.endswith("اء") else [])
+        for stem in stems:
+            for pr in _PRONOUNS:
+                out.setdefault(fold(stem + pr), "possessive")
         if not bare.endswith("ات"):
             out.setdefault(bare + "ات", "plural")
             out.setdefault("ال" + bare + "ات", "plural")  # الاتهامات، الاعتقالات
