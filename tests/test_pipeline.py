@@ -25,6 +25,17 @@ def test_library_api_codes_a_visit() -> None:
     assert str(visit[0].date) == "2024-03-09" and visit[0].place is not None and visit[0].place.name == "Riyadh"
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("قتل 27 شخصًا وأصيب 227 جريحًا. ووجهت السلطات الاتهامات.", 2),  # tanween before the period
+    ("أصيب العشرات مؤخرًا. ثم أعلنت الحكومة الحداد.", 2),
+    ("قال د. محمد إن الوفد وصل. ثم غادر.", 2),  # a one-letter title is no sentence end
+    ("وصل م. أحمد إلى الرياض.", 1),
+])
+def test_sentence_ends(text: str, n: int) -> None:
+    doc = build_document(Article(text=text))
+    assert len(doc.sentences) == n, [s.text for s in doc.sentences]
+
+
 def test_ner_component_feeds_the_actor_layer() -> None:
     doc = build_document(Article(text="خبر\nالتقى الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في القاهرة."))
     _ner(doc)

@@ -37,7 +37,10 @@ _NUMBER_WORDS = {fold(w) for w in ("اثنان", "اثنين", "ثلاثة", "أ
                                    "عشرات", "مئات", "العشرات", "المئات", "آلاف", "الآلاف")}
 _QUANT = _NUMBER_WORDS | {fold(w) for w in ("عدد", "مجموعة", "بعض", "أحد", "إحدى", "عناصر", "عنصرا", "عنصر", "جنديا",
                                            "جنود", "شخصا", "أشخاص", "مدنيا", "مقاتلا", "أفراد", "أفرادا", "كل",
-                                           "جميع", "أغلب", "معظم", "مقاتلي")}
+                                           "جميع", "أغلب", "معظم", "مقاتلي", "مقاتل", "مقاتلين", "مسلحا", "مسلحين",
+                                           "عضوا", "أعضاء", "اعضاء")}
+# "قوة من جيش الاحتلال"، "دورية من الشرطة": a unit of the force, which acts as the force does
+_UNITS = {fold(w) for w in ("قوة", "وحدة", "وحدات", "دورية", "دوريات", "فرقة", "كتيبة", "مفرزة")}
 _CUES = {fold(w) for w in ("مدينة", "العاصمة", "محافظة", "ولاية", "مطار", "منطقة", "بلدة", "قرية", "إقليم",
                            "قضاء", "ناحية", "مديرية", "مديريات", "حي", "مخيم", "ميناء", "جزيرة", "ضاحية", "قاعدة")}
 _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين",
@@ -158,6 +161,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     _condemned_earlier_acts(doc, frames)
     _places_from_visits(frames)
     _places_from_references(frames)
+    _times_from_references(frames)
     events: list[Event] = []
     for f in frames:
         ev = _code(doc, f, home, keep_all)
@@ -293,6 +297,25 @@ def _places_from_references(frames: list[Frame]) -> None:
             break
 
 
+def _times_from_references(frames: list[Frame]) -> None:
+    """"ووقع الهجوم في منطقة واردوج الخميس": a later reference to the event that dates it to a day dates the event
+    (when the event itself had only the publication date, or a span of days around that day)."""
+    for k, f in enumerate(frames):
+        if not f.anaphoric or f.time is None or f.time_source != "text" or f.time.precision != "day":
+            continue
+        for g in reversed(frames[:k]):
+            if g.trigger.type != f.trigger.type or g.anaphoric or g.flags & (_UNREAL | {"future"}) or g.background:
+                continue
+            if g.time is None or g.time.start is None or g.time.end is None or f.time.start is None:
+                break
+            loose = g.time_source == "publication" and g.time.start - dt.timedelta(days=7) <= f.time.start
+            # "خلال اليومين الماضيين" (counted from a report a day before publication)
+            within = g.time.start - dt.timedelta(days=2) <= f.time.start and g.time.end > g.time.start
+            if (loose or within) and f.time.start <= g.time.end:
+                g.time, g.time_source = f.time, "reference"
+            break
+
+
 def _places_from_visits(frames: list[Frame]) -> None:
     """What a visitor or host says or agrees during a visit happens where the visit is.
 
@@ -422,7 +445,10 @@ def _occurred(toks, mt: Match, matches: list[Match]) -> bool:  # type: ignore[no
     if t.type != "AGREE" or t.pos != "v" or t.lemma != fold("وقع") or mt.j >= len(toks):
         return False
     nxt = toks[mt.j]
-    return bool(set(nxt.forms) & _OCCURRENCES) or any(
+    # "هجوم وقع في واغا": the event before it (an indefinite antecedent) took place
+    before = mt.i > 0 and (bool(set(toks[mt.i - 1].forms) & _OCCURRENCES) or any(
+        o.j == mt.i and o.payload.type in ("ASSAULT", "PROTEST", "COERCE") for o in matches))
+    return before or bool(set(nxt.forms) & _OCCURRENCES) or any(
         o.i == mt.j and o.payload.type in ("ASSAULT", "PROTEST", "COERCE") for o in matches)
 
 
@@ -588,8 +614,8 @@ def _gov(doc: Document, m: Mention) -> str:
     i = m.extra["tok"][0]
     if i > 0:
         w = doc.tokens[i - 1]
-        if _partitive(doc, i):
-            return ""  # partitive: "عدد من الكويتيين" is the object itself
+        if _partitive(doc, i) or (i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in _UNITS):
+            return ""  # partitive: "عدد من الكويتيين" is the object itself; "قوة من الجيش" the army
         if w.norm in _PREP_WORDS:
             return w.norm
         if set(w.forms) & _CUES:
@@ -1350,9 +1376,13 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
         cands = [t for t in doc.times if near[0] <= t.start_char < near[1] and t.start is not None]
     cands = [t for t in cands if not _in_relative_clause(doc, f.match.j, t.start_char)]
     if cands:
-        # "منذ ..." states a duration: other expressions of the clause date the act better
-        cands.sort(key=lambda t: (t.kind == "since", abs(t.start_char - t0) + (0 if t.start_char >= t0 else 5),
-                                  t.start_char))
+        # "منذ ..." states a duration: other expressions of the clause date the act better; one before a "that"
+        # ahead of the trigger dates the report ("ذكر مسؤول السبت أن مسلحين هاجموا ... خلال اليومين الماضيين")
+        that = [toks[k].start for k in range(f.sent.tok_start, f.match.i) if toks[k].norm in _THAT]
+        # one after the next trigger is that trigger's ("زيارة الوزير ... جاءت تكملة لزيارته السابقة في مايو")
+        nxt = toks[f.next_trigger].start if f.next_trigger < f.sent.tok_end else f.sent.end
+        cands.sort(key=lambda t: (t.kind == "since", t.start_char >= nxt, any(t.start_char < c for c in that),
+                                  abs(t.start_char - t0) + (0 if t.start_char >= t0 else 5), t.start_char))
         t = cands[0]
         pub = doc.article.published
         if t.tense_hint == "future" or (pub is not None and t.start is not None and t.start > pub):
@@ -1687,8 +1717,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if (trig.type in ("COERCE", "ASSAULT") or trig.mode in ("convict", "release")) and not recips \
             and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
-        # an arrest is domestic (the arresting state's people); a strike hits where it lands
-        code = actors[0].code if trig.type == "COERCE" else (
+        # an arrest is domestic (the arresting state's people), unless the text puts it in a town abroad (raids
+        # by an occupying army); a strike hits where it lands
+        town = f.place if f.place is not None and f.place.resolution != "country" and f.place_source == "text" \
+            else None
+        code = (town.country_code if town is not None else None) or actors[0].code if trig.type == "COERCE" else (
             (f.place.country_code if f.place is not None else None) or actors[0].code)
         if trig.type == "ASSAULT" and code == actors[0].code and home and home != code and home not in _IGO \
                 and actors[0].sector in ("GOV", "MIL") and (f.place is None or f.place_source != "text"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rasid.model import Article, Document, Sentence, Span
 from rasid.text.normalize import normalize
@@ -60,7 +61,9 @@ def _is_abbrev(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     j = dot - 1
-    if j >= 0 and text[j].isalpha() and (j == 0 or not text[j - 1].isalnum()):
+    # a diacritic before the letter belongs to the word ("جريحًا." ends a sentence)
+    if j >= 0 and text[j].isalpha() and (j == 0 or not (text[j - 1].isalnum() or unicodedata.combining(text[j - 1])
+                                                       or text[j - 1] == "\u0640")):
         return True
     return False
 
