@@ -102,3 +102,12 @@ def test_example_articles(name: str, published: str, expected: list[tuple[str, s
     got = {(e.event[0], e.actor[0].code, e.recipient[0].code if e.recipient else None) for e in events}
     for typ, a, b in expected:
         assert any(t == typ and x == a and (b is None or y == b) for t, x, y in got), (typ, a, b, sorted(got))
+
+
+def test_country_adjective_is_no_town_of_another_country() -> None:
+    """"الحدود الهندية" is the Indian border, not al-Hindiyah (a town in Iraq)."""
+    from rasid.pipeline import annotate
+    from rasid.read import article_from_text
+
+    doc = annotate(article_from_text("عززت باكستان الإجراءات الأمنية على الحدود الهندية الباكستانية أمس."))
+    assert not [p for p in doc.places if p.country_code == "IRQ"], [(p.text, p.name) for p in doc.places]

@@ -59,8 +59,11 @@ def _places(doc: Document) -> None:
         nt = m.extra.get("name_tok")
         if nt:
             names.append((doc.tokens[nt[0]].start, doc.tokens[nt[1] - 1].end))
+    # a country's adjective is no town of another country ("الحدود الهندية" is not al-Hindiyah in Iraq)
+    nisbas = [(m.start, m.end, m.code) for m in doc.mentions if m.kind == "nisba" and m.code]
     starts = [t.start for t in doc.tokens]
     places = [p for p in places if not any(s <= p.start < e for s, e in names)
+              and not any(s <= p.start < e and c != p.country_code for s, e, c in nisbas)
               and not _peeled_word(doc, p, starts)]
     doc.places = sorted(places + _capitals_by_nisba(doc, places), key=lambda p: p.start)
 

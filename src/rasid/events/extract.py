@@ -210,8 +210,9 @@ def _absorb_unidentified(events: list[Event]) -> list[Event]:
                           and (not o.recipient or all(not r.entity_text for r in o.recipient)
                                or _codes(o.recipient) & _codes(e.recipient))), None)
             if named is not None:
-                if e.recipient and (not named.recipient or all(not r.entity_text for r in named.recipient)):
-                    named.recipient = e.recipient
+                if e.recipient and (not named.recipient or all(not r.entity_text for r in named.recipient)) \
+                        and any(r.entity_text for r in e.recipient):
+                    named.recipient = e.recipient  # the victims named ("ثلاثة جنود"), not people of a guessed place
                 named.evidence.extend(x for x in e.evidence if x not in named.evidence)
                 continue
         out.append(e)
@@ -848,7 +849,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = cand[0] if cand else _subject_before(doc, f, before, prev)
             cand = []
         if roles == "patient" and trig.form_kind == "" and trig.pos == "v" and _passive_count(doc, f) \
-                and not [m for m in before if _tok(m)[1] == mt.i and _gov(doc, m) == ""]:
+                and not [m for m in before if 0 <= mt.i - _tok(m)[1] <= 1 and _gov(doc, m) == ""]:
             # "قتل أمس ستة أشخاص": a bare perfect followed by a count is passive (قُتل); the counted are the
             # victims, the agent only where marked (على يد، من قبل)
             agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and (_agent_marker(doc, m) or _attacker(doc, m))]
@@ -973,6 +974,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and m is not actor[0] and _agent_marker(doc, m)]
         actor, recipient = agent[:1], actor
         rule += ".passive"
+    if trig.type == "ASSAULT" and trig.pos in ("n", "p"):
+        agent = _carried_out_by(doc, f, after)
+        if agent is not None:
+            # "في هجوم انتحاري نفذه أعضاء من الحركة": the one who carried out the attack is its author
+            actor, recipient = [agent], [r for r in recipient if r is not agent]
+            rule += ".carried-out-by"
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
     if recipient and trig.type not in _SYMMETRIC:
@@ -980,6 +987,25 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         recipient = recipient + [c for c in _conjuncts(doc, recipient[0], ments) if c not in actor]
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
+
+
+# "هجوم نفذه ..."، "التفجير الذي نفذه تنظيم داعش"، "هجمات شنتها": verbs whose subject carried out the act
+_CARRIED_OUT = {fold(w) for w in ("نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "نفذوها", "شنه", "شنها", "شنته",
+                                  "شنتها", "شنوه", "شنوها", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها", "تبناه",
+                                  "تبنته", "تبنتها", "تبناها")}
+
+
+def _carried_out_by(doc: Document, f: Frame, after: list[Mention]) -> Mention | None:
+    """The subject of "نفذه"/"شنه" right after an attack noun (a few adjectives or الذي between)."""
+    toks = doc.tokens
+    mt = f.match
+    for k in range(mt.j, min(f.sent.tok_end, mt.j + 5)):
+        if toks[k].norm in _CARRIED_OUT:
+            return next((m for m in after if k < _tok(m)[0] <= k + 5 and m.code
+                         and _gov(doc, m) in ("", "من")), None)
+        if not toks[k].is_word:
+            return None
+    return None
 
 
 _OBJ_GOV = {
@@ -1286,7 +1312,13 @@ def _possessor(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]
     """زيارته / انسحابها: the possessive suffix names the actor: the nearest earlier participant."""
     if before:
         people = [m for m in before if m.kind in ("person", "office", "org", "igo", "nisba", "name")
-                  and _gov(doc, m) == ""]
+                  and _gov(doc, m) in ("", "مع")]
+        if f.trigger.roles == "visit":
+            # "ناقشوا المسألة مع السبسي خلال زيارته إلى واشنطن": no one visits his own country's capital
+            dest = next((p.country_code for p in doc.places
+                         if f.match.end < p.start <= f.match.end + 12 and p.resolution != "country"), None)
+            abroad = [m for m in people if m.code != dest]
+            people = abroad or people
         if people:
             return people[-1]
     if last is not None and last.actor:
@@ -1421,7 +1453,11 @@ def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
                            or f.trigger.type == "AID" or (f.trigger.type == "SANCTION" and f.trigger.mode == "withdraw")):
         return
     actor_codes = {c for m in f.actor for c in (m.extra.get("codes") or [m.code]) if c}
-    if f.recipient and any(m.code and m.code not in actor_codes for m in f.recipient):
+    # "زيارته إلى واشنطن في مايو، ... الإيطالية": a destination right after the visit is its host, before any
+    # participant named further on
+    dest = f.place is not None and f.place_source == "text" and f.trigger.roles == "visit" \
+        and 0 <= f.place.start - f.match.end <= 12 and all(m.start > f.place.end for m in f.recipient)
+    if f.recipient and any(m.code and m.code not in actor_codes for m in f.recipient) and not dest:
         return
     p = f.place
     if p is None and f.trigger.type == "SANCTION":
@@ -1657,6 +1693,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             actors = [Entity(code=f.place.country_code, sector="COP", entity_text="", identifier_text=None)]
             f.inferred += 1
             f.rule += "+actor:place"
+        elif home and home not in _IGO and f.match.i > 0 and doc.tokens[f.match.i - 1].norm in _DONE:
+            # "وقال بيدار إنه تم اعتقال قائد طالبان في المنطقة": a passive arrest with no place named is made by
+            # the police of the country the article is about
+            actors = [Entity(code=home, sector="COP", entity_text="", identifier_text=None)]
+            f.inferred += 1
+            f.rule += "+actor:home"
     if not actors and trig.type == "ASSAULT" and not recips and ".passive" in f.rule and f.place is not None \
             and f.place.country_code:
         # "قتل ستة في هجوم انتحاري في مقديشو": uncounted victims are people of the place
