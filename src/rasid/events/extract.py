@@ -128,6 +128,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.form_kind == "participle" and mt.i > 0 and (
                     any(c.isdigit() for c in toks[mt.i - 1].norm) or toks[mt.i - 1].norm in _COUNT_WORDS):
                 continue  # "حكما بإعدام 24 متهما": a counted noun (defendants), not an adverbial participle
+            if trig.form_kind == "participle" and mt.i > 0 and (
+                    toks[mt.i - 1].norm in _PREP_WORDS or any(o.j == mt.i for o in matches)):
+                continue  # "ضد محتجين"، "اعتقال محتجين": the noun (protesters), not the participle
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \

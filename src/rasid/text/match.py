@@ -21,6 +21,7 @@ from rasid.text.tokenize import WORD_RE, clitic_forms
 __all__ = ["PhraseMatcher", "Match", "phrase_key", "readings", "clitic_len"]
 
 _END = "\x00"
+_QUOTES = frozenset('"«»“”„\'‘’')
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -96,6 +97,9 @@ class PhraseMatcher:
             last = (j, node[_END]) if _END in node else None
             while j < n:
                 nxt = node.get(toks[j].norm)
+                if nxt is None and toks[j].norm in _QUOTES and j + 1 < n and toks[j + 1].norm in node:
+                    j += 1  # a quotation mark inside a phrase: أعرب عن "استيائه"
+                    nxt = node.get(toks[j].norm)
                 if nxt is None:
                     break
                 node = nxt
