@@ -62,3 +62,10 @@ def test_office_holder_depends_on_the_date(published: str, holder: str) -> None:
     doc = build_document(art)
     m = [x for x in find_mentions(doc) if x.text.startswith("الرئيس التشادي")][0]
     assert m.code == "TCD" and m.identifier == holder
+
+
+def test_feminine_adjective_does_not_join_a_masculine_head() -> None:
+    """"مخابرات الجيش السورية فلانة": the adjective is the arrested woman's, not the army's."""
+    doc = build_document(Article(text="أوقفت دورية من مخابرات الجيش السورية فلانة في بيروت."))
+    army = [m for m in find_mentions(doc) if m.text.startswith("الجيش")]
+    assert army and all(m.text == "الجيش" and m.code != "SYR" for m in army), [(m.text, m.code) for m in army]

@@ -467,7 +467,8 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
             gap = b.i - p.j
             construct = not toks[p.j - 1].norm.startswith("ال")  # head in construct state: وزير خارجية، رئيس جمهورية
             if gap == 0 and not b.prefix:
-                if b.kind == "country" and b.payload.kind == "nisba" and p.head.kind in ("office", "group"):
+                if b.kind == "country" and b.payload.kind == "nisba" and p.head.kind in ("office", "group") \
+                        and not (_disagrees(toks[p.i], toks[b.i]) and _disagrees(toks[p.j - 1], toks[b.i])):
                     _absorb(p, b)
                     p.j = b.j
                     k += 1
@@ -762,6 +763,18 @@ _HEADED_ANAPHORS = {fold("الجبهة"): fold("جبهة"), fold("الحركة")
 # "المجلس" / "الوزارة" / "المنظمة" alone refer back to the body so named ("المجلس الوطني الفلسطيني")
 _INSTITUTION_ANAPHORS = {fold(w): fold(h) for w, h in (("المجلس", "مجلس"), ("الوزارة", "وزارة"),
                                                         ("المنظمة", "منظمة"), ("الهيئة", "هيئة"))}
+
+
+# masculine singular heads: a feminine adjective after one belongs to another noun ("أوقفت مخابرات الجيش
+# السورية فلانة": the Syrian woman, not the Syrian army); in a construct it may agree with either noun
+# ("قوات الأمن العراقية"، "رئيس الحكومة الإسبانية")
+_MASC_HEADS = {fold(w) for w in ("الجيش", "جيش", "الرئيس", "رئيس", "الوزير", "وزير", "الجهاز", "جهاز", "المجلس",
+                                 "مجلس", "الحزب", "حزب", "البرلمان", "الوفد", "وفد", "الأمن", "الحرس", "الملك",
+                                 "الأمير", "السفير", "سفير", "المتحدث", "القائد", "قائد", "الزعيم", "النظام")}
+
+
+def _disagrees(head: Token, adj: Token) -> bool:
+    return head.norm in _MASC_HEADS and adj.norm.endswith("ه")
 
 
 def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:

@@ -47,6 +47,7 @@ _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجان
                                   "الدولتان", "الثنائية", "الثنائي", "البلدين الشقيقين", "الحكومتين", "الحكومتان")}
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللواتي", "اللاتي", "اللذين", "اللتين")}
 _BETWEEN = fold("بين")
+_PLACE_ONLY = {fold("حيث")}  # "where": continues the place of the last event, not its time
 _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلالها", "خلاله", "بدوره", "بدورها", "لاحقا", "حيث",
                                "اللقاء", "الزيارة", "الاجتماع", "المحادثات", "المباحثات", "الجولة", "ختامها",
                                "ختام", "أثناء", "اثناء",
@@ -190,11 +191,16 @@ def _metonym(doc: Document, m: Mention) -> bool:
 
 
 def _focus_city(doc: Document, code: str) -> Place | None:
-    """The only town of a country that the article names, when it names it at least twice."""
+    """The town of a country that the article keeps naming: at least twice, and at least twice as often as any
+    other town of that country."""
     metonyms = {m.start for m in doc.mentions if _metonym(doc, m)}
     towns = [p for p in doc.places if p.country_code == code and p.resolution == "city" and p.start not in metonyms]
-    if len(towns) >= 2 and len({p.geonameid for p in towns}) == 1:
-        return towns[0]
+    counts: dict[int | None, int] = {}
+    for p in towns:
+        counts[p.geonameid] = counts.get(p.geonameid, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return next(p for p in towns if p.geonameid == ranked[0][0])
     return None
 
 
@@ -1429,7 +1435,7 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
         return
     sent_text = {t.norm for t in toks[f.sent.tok_start:f.sent.tok_end]}
     sent_forms = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
-    if last is not None and last.time is not None and (sent_text | sent_forms) & _ANAPHOR:
+    if last is not None and last.time is not None and (sent_text | sent_forms) & _ANAPHOR - _PLACE_ONLY:
         f.time, f.time_source = last.time, "discourse"
         return
     if f.background or "future" in f.flags:
@@ -1511,7 +1517,7 @@ def _place_gov(doc: Document, pi: int) -> str:
             k -= 1
             continue
         prev = toks[k - 1].norm if k > 0 else ""
-        if prev in ("في", "الي", "من", "داخل", "قرب", "نحو", "عند", "علي"):
+        if prev in ("في", "الي", "من", "داخل", "قرب", "نحو", "عند", "علي", "مع"):
             return prev
         if pre.startswith("و") and k > 0:  # a conjunct: take the governor of the first member
             k -= 1
@@ -1546,8 +1552,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
             continue
         pi = _tok_index(doc, p.start)
         gov = _place_gov(doc, pi) if pi is not None else ""
-        if gov == "من":
-            continue  # an origin (وفد من تشاد), not the venue
+        if gov in ("من", "مع"):
+            continue  # an origin (وفد من تشاد) or a partner (الحدود مع غزة), not the venue
         if pi is not None and pi >= 2 and toks[pi - 1].norm in _DIRECTIONS \
                 and any(q.end == toks[pi - 2].end for q in places):
             continue  # "بمحافظة ذي قار جنوب بغداد": the second place only locates the first
@@ -1585,7 +1591,7 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     if f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
         town = next((p for p in places if p.resolution in ("city", "facility") and p.start > t0
                      and not any(s <= p.start < e for s, e in actor_spans)
-                     and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) != "من"), None)
+                     and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) not in ("من", "مع")), None)
         if town is not None:
             f.place, f.place_source = town, "text"
             return
