@@ -322,7 +322,11 @@ def _times_from_references(frames: list[Frame]) -> None:
             # "خلال اليومين الماضيين" (counted from a report a day before publication)
             within = g.time.start - dt.timedelta(days=2) <= f.time.start and g.time.end > g.time.start
             if (loose or within) and f.time.start <= g.time.end:
-                g.time, g.time_source = f.time, "reference"
+                # the frames of that sentence telling the same act ("قتل مسلحون ثلاثة جنود في هجوم") go together
+                for h in frames[:k]:
+                    if h.sent is g.sent and h.trigger.type == g.trigger.type and h.time_source == g.time_source \
+                            and h.time == g.time:
+                        h.time, h.time_source = f.time, "reference"
             break
 
 
@@ -333,7 +337,16 @@ def _places_from_visits(frames: list[Frame]) -> None:
     party of the last placed visit, on the same day (or undated), takes the visit's place.
     """
     visits: list[Frame] = []
+    meetings = [g for g in frames if g.trigger.type == "CONSULT" and g.place is not None and g.place_source == "text"
+                and g.place.resolution != "country" and g.actor and not g.flags & (_UNREAL | {"future"})]
     for f in frames:
+        if f.place is None and f.actor and f.trigger.type in _VERBAL | _DURING_VISIT and not f.flags & {"future"}:
+            # "وأدان ليون في تصريح صحفي عقب لقائه بالوزير الإيطالي في روما": said where the speaker met someone
+            # the same day (the meeting may be told after the statement)
+            g = next((g for g in meetings if g.sent is f.sent and g is not f and _during(f, g)), None)
+            if g is not None:
+                f.place, f.place_source = g.place, "visit"
+                continue
         if f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest") and f.place is not None \
                 and f.place.resolution != "country" and f.actor and not f.flags & (_UNREAL | {"future"}):
             visits.append(f)
@@ -814,6 +827,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         subj = rel
         obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
         f.flags.add("relative")
+    elif trig.pos == "v" and (noun := _event_antecedent(doc, f, prev)) is not None:
+        # "بعد تفجيرات استهدفت سيارات ناشطين في حماس": a clause describing an indefinite event noun; what it
+        # names completes that event, it is no event of its own
+        if not noun.recipient:
+            noun.recipient = [m for m in after if _tok(m)[0] - mt.j <= 8 and _gov(doc, m) in ("", "في")][:1]
+        f.anaphoric = True
+        f.rule = rule + ".describes"
+        return
     elif plu is not None:
         # "وكان كارتر قد زار بغداد": the subject stands between كان and قد
         subj = plu
@@ -1191,6 +1212,13 @@ def _headline_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention
 def _after_relative(doc: Document, f: Frame) -> bool:
     i = f.match.i
     return i > 0 and doc.tokens[i - 1].norm in _RELATIVE
+
+
+def _event_antecedent(doc: Document, f: Frame, prev: list[Frame]) -> Frame | None:
+    """An indefinite event noun of the same type right before the verb ("تفجيرات استهدفت ...")."""
+    return next((g for g in prev if g.match.j == f.match.i and g.trigger.type == f.trigger.type
+                 and g.trigger.pos in ("n", "p") and not g.match.prefix
+                 and not doc.tokens[g.match.i].norm.startswith("ال")), None)
 
 
 def _relative_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:

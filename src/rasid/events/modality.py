@@ -88,7 +88,9 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
     # a governing verb in the future just before the trigger: "ستواصل تزويد"، "سيبحث"
     for k in range(max(clause_lo, trig_i - 2), trig_i):
         t = toks[k]
-        if any(p.endswith("س") for p in t.prefixes) and not t.text.endswith("ة") and len(t.norm) > 4:
+        # the future prefix stands before an imperfect (ي ت ن): "ساعات" is no س + اعات
+        if any(p.endswith("س") and f[:1] in "يتن" for f, p in zip(t.forms, t.prefixes, strict=False)) \
+                and not t.text.endswith("ة") and len(t.norm) > 4:
             flags.add("future")
     if any(w in _HYPO for w in before):
         flags.add("hypothetical")
