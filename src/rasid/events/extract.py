@@ -1087,12 +1087,24 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             (m.kind in ("office", "person") and m.name and not subj.name)  # "رئيس ... العقيد أسيمي غويتا"
             or gap_toks == ["("]  # "المجموعة الاقتصادية ... (إيكواس)"
             # "هادي رئيس اليمن": a title right after a name, of the same country
-            or (i == end and subj.kind == "person" and m.kind == "office" and m.code == subj.code))
-        if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or apposition:
+            or (i == end and subj.kind == "person" and m.kind == "office" and m.code == subj.code)
+            # "الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع": bare titles after a named subject
+            or (i == end and bool(subj.name) and m.kind == "office" and m.code in (None, subj.code)
+                and (not m.name or fold(m.name.split()[0]) in head_words())))  # "النائب الثاني" is no name
+        # "النائب الثاني لرئيس مجلس الوزراء": a title's ل-complement continues the chain
+        complement = i == end and bool(subj.name) and m.kind == "office" and m.code is None \
+            and (m.extra.get("prefix") or "").endswith("ل")
+        if ((m.extra.get("prefix") or "").startswith("و") and i - end <= 1) or apposition or complement:
             end = _tok(m)[1]  # a conjunct or an apposition of the subject ("خادم الحرمين الشريفين الملك سلمان")
             continue
         if govs is not None and _gov(doc, m) not in govs:
             continue
+        if m.code is None:
+            # "الرئيس رمضان قاديروف رئيس جمهورية الشيشان": the title after an uncoded name says its country
+            title = next((t for t in after if _tok(t)[0] == _tok(m)[1] and t.kind == "office" and t.code
+                          and not t.extra.get("prefix")), None)
+            if title is not None:
+                return [title]
         return [m]
     return []
 
@@ -1570,6 +1582,10 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         if any(s <= p.start < e for s, e in actor_spans) and (
                 p.resolution == "country" or f.trigger.type in _VERBAL):
             continue  # a participant named by its capital ("واتهم الحزب أنقرة") is no venue of a statement
+        if f.trigger.type in _VERBAL and f.trigger.pos == "v" and p.start > t0 \
+                and (pi := _tok_index(doc, p.start)) is not None \
+                and pi - f.match.j > 6:
+            continue  # a place deep in what is condemned or demanded is no venue of the statement
         # a place belongs to the trigger it follows most closely (زيارة X إلى Y، اعتقال X في Y)
         d = abs(p.start - t0)
         starts = [toks[i].start for i in trig_starts if i != f.match.i]
