@@ -379,18 +379,25 @@ _COLLECTIVE = {"CVL", "REF", "LAB", "EDU", "MED", "JRN"}
 
 
 def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:
-    """Conjuncts and civilians take the country of their sentence.
+    """Conjuncts, titles in apposition and civilians take the country of their sentence.
 
     "الشرطة العراقية والقوات الخاصة": the second conjunct shares the first one's country;
+    "رئيس الحكومة، بنيامين نتنياهو": the title takes the country of the named person after it;
     "فرقت الشرطة التونسية المحتجين": protesters are of the country the sentence is about
     (when the sentence names exactly one country).
     """
     prev: Mention | None = None
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.code is None:
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             if prev is not None and prev.code and (m.extra.get("prefix") or "").startswith("و") \
                     and m.extra["tok"][0] == prev.extra["tok"][1] and m.kind in ("office", "org"):
                 _set_code(m, prev.code, "conjunct")
+            elif m.kind == "office" and not m.name and nxt is not None and nxt.kind == "person" and nxt.code \
+                    and doc.text[m.end:nxt.start].strip() == "،" and not nxt.extra.get("prefix"):
+                # "رئيس الحكومة، بنيامين نتنياهو،": the name in apposition says whose office it is
+                _set_code(m, nxt.code, "apposition")
+                m.identifier = m.identifier or nxt.identifier or nxt.name
             elif m.sector in _COLLECTIVE:
                 s = doc.sentence_of(m.start)
                 codes = {x.code for x in mentions if x.code and s is not None and s.start <= x.start < s.end

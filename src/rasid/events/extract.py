@@ -1249,7 +1249,11 @@ def _shared_subject(doc: Document, f: Frame, prev: list[Frame]) -> Mention | Non
     if not f.match.prefix.startswith("و"):
         return None
     if not prev:
-        return _opening_subject(doc, f)
+        # "وقال الشاباك إن ... وقال لمحققيه إنه تلقى التعليمات وزود الخلية": after a second speaker the
+        # opening one is no longer the subject
+        speakers = sum(1 for t in doc.tokens[f.sent.tok_start:f.match.i] if t.norm in _REPORTING
+                       or set(t.forms) & _REPORTING)
+        return _opening_subject(doc, f) if speakers <= 1 else None
     for q in range(len(prev) - 1, -1, -1):
         g = prev[q]
         if "relative" in g.flags:
