@@ -816,6 +816,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = _speaker_of(doc, doc.sentences[f.sent.index - 1])
         govs = _OBJ_GOV.get(roles, set())
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6 and _gov(doc, m) in govs][:1]
+        if mt.j < sb and toks[mt.j].norm in _IYYA:
+            # "توجهوا إلى رئيس الحكومة، متهمين إياه": the detached pronoun is the last one named
+            obj = [m for m in before if m is not subj and m.code and (subj is None or m.code != subj.code
+                                                                       or m.sector != subj.sector)][-1:]
         rule += ".participle"
     elif claimant is not None:
         # "تبنى حزب العمال الأربعاء قتل شرطيين": the claimant did it; the noun's genitive is the victim
@@ -1038,6 +1042,7 @@ def _carried_out_by(doc: Document, f: Frame, after: list[Mention]) -> Mention | 
     return None
 
 
+_IYYA = {fold(w) for w in ("إياه", "إياها", "إياهم", "إياهما")}  # detached object pronouns
 _OBJ_GOV = {
     "visit": {"", "الي", "ل"},
     "meet": {"", "مع", "ب"},
