@@ -281,6 +281,15 @@ def _condemned_earlier_acts(doc: Document, frames: list[Frame]) -> None:
         if f.trigger.type != "ACCUSE" or f.recipient or not f.actor or last_attack is None:
             continue
         window = toks[f.match.j:min(f.sent.tok_end, f.match.j + 16)]
+        # "أدانت الخارجية (بشدة) الهجوم": a definite act noun right after the verb is the act told before
+        definite = [t for t in window[:4] if t.norm in _ACT_NOUNS or any(
+            p.strip("وف") == "ب" and w in _ACT_NOUNS for w, p in zip(t.forms, t.prefixes, strict=False))]
+        if definite and f.trigger.pos == "v":
+            if not any(m.code == last_attack.actor[0].code and m.sector == last_attack.actor[0].sector
+                       for m in f.actor):
+                f.recipient = last_attack.actor[:1]
+                f.rule += ".anaphoric-act"
+            continue
         for x, y in zip(window, window[1:], strict=False):
             if (x.norm in _THIS or set(x.forms) & _THIS) and set(y.forms) & _ACT_NOUNS:
                 if not any(m.code == last_attack.actor[0].code and m.sector == last_attack.actor[0].sector
