@@ -152,6 +152,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
                 f.recipient = _threat_target(doc, f, ment_by_sent.get(sent.index, []))
             _attach_time(doc, f, last)
+            main = next((g for g in reversed(sent_frames) if not g.flags & {"embedded", "relative"}), None)
+            if trig.form_kind == "participle" and main is not None and main.time_source == "text" \
+                    and main.match.j <= mt.i:
+                # "نفى أردوغان الجمعة الاتهامات، متهما قوى سوداء ...": the participle's act is the main verb's
+                f.time, f.time_source = main.time, "text"
             _attach_place(doc, f, starts, last, home)
             _fill_host(doc, f, home)
             sent_frames.append(f)
@@ -815,9 +820,13 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         return
     if trig.form_kind == "participle":
         # "وطالب X بـ ...، داعيا Y إلى": the participle's subject is the main clause's
-        if prev and not prev[-1].actor and prev[-1].match.j <= mt.i:
-            f.main = prev[-1]  # an actor the main clause will only get when coded (protesters of the place)
-        subj = prev[-1].actor[0] if prev and prev[-1].actor else None if f.main is not None else (
+        # the main clause: the last trigger before it that is not embedded in another ("نفى X الاتهامات بأن ...،
+        # متهما"), else the last one
+        main = next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"}), None) or (
+            prev[-1] if prev else None)
+        if main is not None and not main.actor and main.match.j <= mt.i:
+            f.main = main  # an actor the main clause will only get when coded (protesters of the place)
+        subj = main.actor[0] if main is not None and main.actor else None if f.main is not None else (
             _opening_subject(doc, f) or next((m for m in before if free(m) and m.code), None))
         if subj is None and mt.i - sa <= 1 and f.sent.index > 0:
             # "قال الحريري: ... . منتقدا خطاب نصرالله": a sentence that opens on the participle goes on the

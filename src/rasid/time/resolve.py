@@ -730,7 +730,14 @@ def _merge(sel: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             ne = c.ne
             close = re.match(r"\s*\)", ctx.norm[ne:ne + 3])
             ne += close.end() if close and "(" in ctx.norm[prev.ne:c.ns] else 0
-            out[-1] = _Cand(prev.ns, ne, min(prev.prio, c.prio), prev.res)
+            res = prev.res
+            if prev.res[4] == "assumed_past" and c.res[3] == "absolute" and prev.res[0].year != c.res[0].year:
+                # "سبتمبر أيلول 2012": the year written after the second name is the first one's too
+                y = c.res[0].year
+                res = c.res if prev.res[2] == "month" else (
+                    prev.res[0].replace(year=y), prev.res[1].replace(year=y) if prev.res[1] else None,
+                    prev.res[2], "absolute", None)
+            out[-1] = _Cand(prev.ns, ne, min(prev.prio, c.prio), res)
             continue
         out.append(c)
     for i, c in enumerate(out):
