@@ -168,6 +168,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         if _third_country(f):
             f.place, f.place_source = None, ""
     _condemned_earlier_acts(doc, frames)
+    _denials_answer_accusations(frames)
     _places_from_visits(frames)
     _places_from_references(frames)
     _times_from_references(frames)
@@ -267,6 +268,21 @@ def _condemned_perpetrators(doc: Document, frames: list[Frame]) -> None:
                 if not any((a.code, a.sector) == (g.actor[0].code, g.actor[0].sector) for a in f.actor):
                     f.recipient = g.actor[:1]
                     f.rule += ".condemned-act"
+                break
+
+
+def _denials_answer_accusations(frames: list[Frame]) -> None:
+    """"اتهمت إسرائيل حماس ... ونفت حماس": a denial with no addressee answers the last accusation against its
+    actor."""
+    for k, f in enumerate(frames):
+        if f.trigger.type != "REJECT" or f.recipient or not f.actor or not f.actor[0].code:
+            continue
+        me = f.actor[0]
+        for g in reversed(frames[:k]):
+            if g.trigger.type == "ACCUSE" and g.actor and g.actor[0].code and g.actor[0].code != me.code \
+                    and any(r.code == me.code for r in g.recipient):
+                f.recipient = g.actor[:1]
+                f.rule += ".answers-accusation"
                 break
 
 
