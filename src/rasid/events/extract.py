@@ -28,8 +28,9 @@ from rasid.text.normalize import fold
 __all__ = ["extract_events", "Frame"]
 
 _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "لدى", "بين", "عبر", "حول", "نحو",
-                                  "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل", "باتجاه", "صوب")}
+                                  "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل", "باتجاه", "صوب", "أمام")}
 _KULL_MIN = (fold("كل"), fold("من"))
+_ABARA = fold("عبر")
 _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
 # numbers written as words, and words of counting: "قتل أمس ستة"، "قتل نحو عشرين"
@@ -101,6 +102,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         if s is not None:
             ment_by_sent.setdefault(s.index, []).append(m)
     home = _home(doc)
+    for ms in ment_by_sent.values():
+        _link_conjuncts(doc, ms)
     last: Frame | None = None
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
@@ -189,6 +192,17 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 
 
 _LOCATIVE = {"في", "ب", "الي", "من", "cue", "dir"}
+
+
+def _link_conjuncts(doc: Document, ments: list[Mention]) -> None:
+    """"للنظام السوري وحزب الله": a و-conjunct right after a mention governed by ب or ل (an adjective or two
+    between) shares its governor (see _gov)."""
+    for a, b in zip(ments, ments[1:], strict=False):
+        if "tok" not in a.extra or "tok" not in b.extra or (b.extra.get("prefix") or "") != "و":
+            continue
+        gap = doc.tokens[a.extra["tok"][1]:b.extra["tok"][0]]
+        if len(gap) <= 2 and all(t.is_word and t.norm.startswith("ال") for t in gap) and _gov(doc, a) in ("ب", "ل"):
+            b.extra["conjunct_of"] = a
 
 
 def _metonym(doc: Document, m: Mention) -> bool:
@@ -660,11 +674,16 @@ def _home(doc: Document) -> str | None:
 
 
 def _gov(doc: Document, m: Mention) -> str:
-    """The preposition governing a mention: its own proclitic (ب/ل/ك) or the word before it."""
-    pre = (m.extra.get("prefix") or "").lstrip("وف")
+    """The preposition governing a mention: its own proclitic (ب/ل/ك) or the word before it; a conjunct
+    ("للنظام السوري وحزب الله") is governed like the first member."""
+    raw = m.extra.get("prefix") or ""
+    pre = raw.lstrip("وف")
     if pre:
         return pre[-1] if pre[-1] in "بلك" else pre
     i = m.extra["tok"][0]
+    if raw == "و" and "conjunct_of" in m.extra:
+        first = m.extra["conjunct_of"]
+        return _gov(doc, first) if first is not m else ""
     if i > 0:
         w = doc.tokens[i - 1]
         if _partitive(doc, i) or (i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in _UNITS):
@@ -677,6 +696,9 @@ def _gov(doc: Document, m: Mention) -> str:
             return "dir"
         for f, p in zip(w.forms, w.prefixes, strict=False):
             if p.strip("وف") == "" and f in _PREP_WORDS:
+                if f == _ABARA and doc.sentence_of(w.start) is not None \
+                        and doc.sentence_of(w.start).tok_start == w.index:
+                    return ""  # "وعبر الوزير عن أسفه": the sentence-opening verb (expressed), not "via"
                 return f
     return ""
 
@@ -726,6 +748,18 @@ def _adjective_mention(doc: Document, m: Mention) -> bool:
     if m.kind == "nisba":
         return True
     return m.kind in ("org", "group") and j - i == 1 and doc.tokens[i].norm.endswith(("ي", "يه"))
+
+
+def _noun_adjective(doc: Document, m: Mention, after: int) -> bool:
+    """"وندد بالدعم العسكري الإيراني": a country adjective after a definite noun (or one with ب/ل) describes
+    that noun; it is not the verb's subject."""
+    i = _tok(m)[0]
+    if m.kind != "nisba" or i <= after:
+        return False
+    # the noun it describes (between the verb and the adjective) is governed by ب / ل or a preposition
+    # ("اتفق القادة الأردنيون": the leaders are the subject, so their adjective stands for them)
+    return any(t.norm in _PREP_WORDS or any(p.strip("وف") in ("ب", "ل") for p in t.prefixes if p)
+               for t in doc.tokens[after:i])
 
 
 def _l_object_follows(doc: Document, m: Mention) -> bool:
@@ -865,6 +899,13 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         subj = rel
         obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
         f.flags.add("relative")
+        if roles == "patient" and trig.form_kind == "" and rel is not None and not obj \
+                and (mt.j >= sb or not toks[mt.j].is_word or toks[mt.j].norm in _PREP_WORDS
+                     or _timeword(doc, mt.j)):
+            # "الجاسوس الذي اعتقل في 1985": a bare patient verb with nothing after it is passive (اعتُقل):
+            # its antecedent underwent it
+            subj, obj = None, [rel]
+            rule += ".passive"
     elif trig.pos == "v" and (noun := _event_antecedent(doc, f, prev)) is not None:
         # "بعد تفجيرات استهدفت سيارات ناشطين في حماس": a clause describing an indefinite event noun; what it
         # names completes that event, it is no event of its own
@@ -905,7 +946,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
              and _gov(doc, m) in govs][:1])
     elif not nominal:
         # VSO: the first free mention after the verb (close to it) is the subject
-        cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b]
+        cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b
+                and not _noun_adjective(doc, m, mt.j)]
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
         released = _release_object(doc, f, after) if trig.type == "RETREAT" and trig.mode == "release" else None
