@@ -1092,8 +1092,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             rule += ".carried-out-by"
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
-    if recipient and trig.type not in _SYMMETRIC:
-        # "اتهمت واشنطن تايلاند وروسيا وإيران": every coordinated addressee is a recipient
+    if recipient and (trig.type not in _SYMMETRIC or roles == "visit"):
+        # "اتهمت واشنطن تايلاند وروسيا وإيران"، "زيارته إلى إسرائيل والسعودية": every coordinated addressee
+        # (or destination) is a recipient
         recipient = recipient + [c for c in _conjuncts(doc, recipient[0], ments) if c not in actor]
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
@@ -1448,6 +1449,8 @@ def _possessor(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]
         people = [m for m in before if m.kind in ("person", "office", "org", "igo", "nisba", "name")
                   and _gov(doc, m) in ("", "مع")]
         if f.trigger.roles == "visit":
+            # "قال كارتر ... خلال زيارته إلى إسرائيل": a visit is a person's, not a country's named in between
+            people = [m for m in people if m.kind in ("person", "office")] or people
             # "ناقشوا المسألة مع السبسي خلال زيارته إلى واشنطن": no one visits his own country's capital
             dest = next((p.country_code for p in doc.places
                          if f.match.end < p.start <= f.match.end + 12 and p.resolution != "country"), None)
@@ -2013,9 +2016,14 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             continue
         # "اتهمت الولايات المتحدة تايلاند وروسيا وإيران": one directed event per recipient country
         codes = list(dict.fromkeys(r.code for r in rec))
-        for part in ([[r for r in rec if r.code == c] for c in codes] if len(codes) > 1 and trig.type not in _SYMMETRIC
-                     else [rec]):
-            events.append(_event(doc, f, grp, part, types, mode, place, raw, trig_span, modality_flags,
+        split = len(codes) > 1 and (trig.type not in _SYMMETRIC or trig.roles == "visit")
+        for part in ([[r for r in rec if r.code == c] for c in codes] if split else [rec]):
+            where = place
+            if split and trig.roles == "visit" and place is not None and part[0].code != place.country_code:
+                from rasid.place.resolve import capital_of
+
+                where = capital_of(part[0].code or "") or place  # each destination is visited in its capital
+            events.append(_event(doc, f, grp, part, types, mode, where, raw, trig_span, modality_flags,
                                  context, source))
     accusation = _ngo_accusation(doc, f, events, source)
     if accusation is not None:
