@@ -1090,6 +1090,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             # "في هجوم انتحاري نفذه أعضاء من الحركة": the one who carried out the attack is its author
             actor, recipient = [agent], [r for r in recipient if r is not agent]
             rule += ".carried-out-by"
+    if trig.type == "ACCUSE" and trig.mode == "allege" and trig.pos == "v" and recipient:
+        # "اتهم الادعاء رجلا بالتآمر لمهاجمة عسكريين أمريكيين": the accused stands before the charge (ب...);
+        # those named in the charge are not accused
+        charge = next((k for k in range(mt.j, sb) if any(p.strip("وف") == "ب" for p in toks[k].prefixes if p)
+                       and not any(_tok(m)[0] <= k < _tok(m)[1] for m in actor)), sb)
+        recipient = [r for r in recipient if _tok(r)[0] < charge]
+        if not recipient and any(set(t.forms) & _SOMEONE for t in toks[mt.j:charge]):
+            f.flags.add("charged-person")
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
     if recipient and (trig.type not in _SYMMETRIC or roles == "visit"):
@@ -1119,6 +1127,9 @@ def _carried_out_by(doc: Document, f: Frame, after: list[Mention]) -> Mention | 
     return None
 
 
+# an unnamed person accused or charged ("اتهم الادعاء رجلا بالتآمر"): a person of the accusing state
+_SOMEONE = {fold(w) for w in ("رجلا", "رجلين", "امرأة", "شخصا", "شخصين", "أشخاص", "شابا", "شابين", "مواطنا",
+                              "مواطنين", "مواطنة", "طالبا", "رجال")}
 _IYYA = {fold(w) for w in ("إياه", "إياها", "إياهم", "إياهما")}  # detached object pronouns
 _OBJ_GOV = {
     "visit": {"", "الي", "ل"},
@@ -1881,6 +1892,10 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if not actors:
         return []
     f.coded_actors = actors
+    if "charged-person" in f.flags and not recips and actors[0].code and actors[0].code not in _IGO:
+        recips = [Entity(code=actors[0].code, sector="CVL", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:domestic"
     if trig.type == "PROTEST" and not recips and actors[0].code and actors[0].code not in _IGO \
             and actors[0].sector not in ("GOV", "MIL", "COP"):
         # a protest with no named target is addressed to the authorities of the country where it happens
