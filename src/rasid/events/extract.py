@@ -154,7 +154,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             _roles(doc, f, ments, sent_frames, last, home)
             if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
                 f.recipient = _threat_target(doc, f, ment_by_sent.get(sent.index, []))
-            _attach_time(doc, f, last)
+            _attach_time(doc, f, last, sent_frames[-1] if sent_frames else last)
             main = next((g for g in reversed(sent_frames) if not g.flags & {"embedded", "relative"}), None)
             if trig.form_kind == "participle" and main is not None and main.time_source == "text" \
                     and main.match.j <= mt.i:
@@ -1546,10 +1546,14 @@ def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
 # --------------------------------------------------------------------------- time and place
 
 
-def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
+def _attach_time(doc: Document, f: Frame, last: Frame | None, anchor: Frame | None = None) -> None:
     toks = doc.tokens
     s0, s1 = toks[f.clause[0]].start, toks[f.clause[1] - 1].end
     t0 = toks[f.match.i].start
+    shifted = _after_that(doc, f, anchor)
+    if shifted is not None:
+        f.time, f.time_source = shifted, "text"
+        return
     cands = [t for t in doc.times if s0 <= t.start_char < s1 and t.start is not None]
     if not cands:  # the sentence may carry the date just outside this clause
         near = toks[max(f.sent.tok_start, f.match.i - 12)].start, toks[min(f.sent.tok_end, f.match.j + 12) - 1].end
@@ -1583,6 +1587,43 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None) -> None:
     if pub is not None:
         f.time = TimeExpr(f.sent.start, f.sent.start, "", pub - dt.timedelta(days=1), pub, "day", "publication")
         f.time_source = "publication"
+
+
+# "بعد ذلك بعام"، "قبل ذلك بشهرين": a span counted from the event told just before
+_SPANS = {fold(w): (n, unit) for w, n, unit in (
+    ("عام", 1, "year"), ("سنة", 1, "year"), ("عامين", 2, "year"), ("سنتين", 2, "year"),
+    ("شهر", 1, "month"), ("شهرين", 2, "month"), ("أسبوع", 7, "day"), ("أسبوعين", 14, "day"),
+    ("يوم", 1, "day"), ("يومين", 2, "day"))}
+
+
+def _after_that(doc: Document, f: Frame, anchor: Frame | None) -> TimeExpr | None:
+    """"وحكم عليها بالإعدام بعد ذلك بعام" after an act dated 2009: the sentence is dated 2010."""
+    if anchor is None or anchor.time is None or anchor.time.start is None or anchor.time_source != "text":
+        return None
+    toks = doc.tokens
+    for k in range(f.match.j, min(f.sent.tok_end - 2, f.match.j + 6)):
+        if toks[k].norm not in ("بعد", "قبل") or toks[k + 1].norm != fold("ذلك"):
+            continue
+        span = next((_SPANS[w] for w, p in zip(toks[k + 2].forms, toks[k + 2].prefixes, strict=False)
+                     if p.strip("وف") == "ب" and w in _SPANS), None)
+        if span is None:
+            return None
+        n, unit = span
+        sign = 1 if toks[k].norm == "بعد" else -1
+        a = anchor.time
+        if unit == "year":
+            start, end, prec = dt.date(a.start.year + sign * n, 1, 1), dt.date(a.start.year + sign * n, 12, 31), "year"
+        elif unit == "month":
+            m = a.start.month - 1 + sign * n
+            y, m = a.start.year + m // 12, m % 12 + 1
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            start, end, prec = dt.date(y, m, 1), nxt - dt.timedelta(days=1), "month"
+        else:
+            start = a.start + dt.timedelta(days=sign * n)
+            end, prec = start, "day" if a.precision == "day" else a.precision
+        text = doc.text[toks[k].start:toks[k + 2].end]
+        return TimeExpr(toks[k].start, toks[k + 2].end, text, start, end, prec, "relative")
+    return None
 
 
 def _habitual_context(doc: Document, f: Frame) -> bool:
