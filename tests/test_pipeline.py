@@ -111,3 +111,11 @@ def test_country_adjective_is_no_town_of_another_country() -> None:
 
     doc = annotate(article_from_text("عززت باكستان الإجراءات الأمنية على الحدود الهندية الباكستانية أمس."))
     assert not [p for p in doc.places if p.country_code == "IRQ"], [(p.text, p.name) for p in doc.places]
+
+
+def test_blast_subject_makes_the_counted_victims() -> None:
+    """"قتل انفجار عبوة ناسفة خمسة جنود": the soldiers are the victims; the attackers are unnamed (UAF)."""
+    events = rasid.extract("قتل انفجار عبوة ناسفة خمسة جنود مصريين في مدينة العريش أمس.", published="2015-07-22")
+    attack = [e for e in events if e.event == ["ASSAULT"]]
+    assert attack and attack[0].actor[0].sector == "UAF" and attack[0].recipient[0].sector == "MIL", \
+        [(e.actor, e.recipient) for e in attack]

@@ -717,7 +717,19 @@ def _passive_count(doc: Document, f: Frame) -> bool:
     while k < f.sent.tok_end and (toks[k].norm in ("،", ",", "آنذاك", "حينها")
                                   or any(a <= toks[k].start < b for a, b in spans)):
         k += 1
+    if k < f.sent.tok_end and set(toks[k].forms) & _BLASTS:
+        # "قتل تفجيران انتحاريان 13 شخصا": the blast is the subject; skip it and its adjectives to the count
+        k += 1
+        while k < f.sent.tok_end and (toks[k].norm in _BLAST_ADJ or set(toks[k].forms) & _BLASTS):
+            k += 1  # "انفجار عبوة ناسفة"
     return k < f.sent.tok_end and (toks[k].norm.isdigit() or toks[k].norm in _COUNT_WORDS)
+
+
+# blasts that stand as a killing verb's subject: the attackers stay unnamed
+_BLASTS = {fold(w) for w in ("تفجير", "تفجيران", "تفجيرات", "انفجار", "انفجاران", "انفجارات", "هجوم", "هجومان",
+                             "قصف", "غارة", "غارات", "عبوة", "قذيفة", "قذائف", "صاروخ")}
+_BLAST_ADJ = {fold(w) for w in ("انتحاري", "انتحاريان", "انتحاريين", "انتحارية", "ناسفة", "مفخخة", "جوية",
+                                "صاروخي", "مسلح", "إرهابي", "إرهابيان")}
 
 
 _UNDERGO = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "وتعرض", "وتعرضت")}
