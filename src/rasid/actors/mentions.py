@@ -290,7 +290,21 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     _group_anaphora(doc, mentions)
     _resolve_anaphora(doc, mentions)
     _fill_from_sentence(doc, mentions)
+    _governed_conjuncts(doc, mentions)
     return mentions
+
+
+def _governed_conjuncts(doc: Document, mentions: list[Mention]) -> None:
+    """"للنظام السوري وحزب الله": a و-conjunct right after a mention governed by ب or ل (an adjective or two
+    between) is governed like it; its ``conjunct_prefix`` records the first member's proclitics."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        pre = (a.extra.get("prefix") or "").lstrip("وف")
+        if (b.extra.get("prefix") or "") != "و" or not pre or pre[-1] not in "بل" \
+                or "tok" not in a.extra or "tok" not in b.extra:
+            continue
+        gap = doc.tokens[a.extra["tok"][1]:b.extra["tok"][0]]
+        if len(gap) <= 2 and all(t.is_word and t.norm.startswith("ال") for t in gap):
+            b.extra["conjunct_prefix"] = a.extra["prefix"]
 
 
 @lru_cache(maxsize=1)

@@ -102,14 +102,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         if s is not None:
             ment_by_sent.setdefault(s.index, []).append(m)
     home = _home(doc)
-    for ms in ment_by_sent.values():
-        _link_conjuncts(doc, ms)
     last: Frame | None = None
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
-        matches = _with_gapped(lex, toks, sent, matches,
-                               [x for x in doc.times if sent.start <= x.start_char < sent.end])
+        matches = _with_gapped(lex, doc, sent, matches)
         matches = [mt for mt in matches if not _occurred(toks, mt, matches)]
         matches = _drop_objects_of_verbs(toks, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
@@ -155,9 +152,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
                 f.recipient = _threat_target(doc, f, ment_by_sent.get(sent.index, []))
             _attach_time(doc, f, last, sent_frames[-1] if sent_frames else last)
-            main = next((g for g in reversed(sent_frames) if not g.flags & {"embedded", "relative"}), None)
-            if trig.form_kind == "participle" and main is not None and main.time_source == "text" \
-                    and main.match.j <= mt.i:
+            if trig.form_kind == "participle" and (main := _main_clause(sent_frames)) is not None \
+                    and main.time_source == "text" and main.match.j <= mt.i:
                 # "نفى أردوغان الجمعة الاتهامات، متهما قوى سوداء ...": the participle's act is the main verb's
                 f.time, f.time_source = main.time, "text"
             _attach_place(doc, f, starts, last, home)
@@ -192,17 +188,6 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
 
 
 _LOCATIVE = {"في", "ب", "الي", "من", "cue", "dir"}
-
-
-def _link_conjuncts(doc: Document, ments: list[Mention]) -> None:
-    """"للنظام السوري وحزب الله": a و-conjunct right after a mention governed by ب or ل (an adjective or two
-    between) shares its governor (see _gov)."""
-    for a, b in zip(ments, ments[1:], strict=False):
-        if "tok" not in a.extra or "tok" not in b.extra or (b.extra.get("prefix") or "") != "و":
-            continue
-        gap = doc.tokens[a.extra["tok"][1]:b.extra["tok"][0]]
-        if len(gap) <= 2 and all(t.is_word and t.norm.startswith("ال") for t in gap) and _gov(doc, a) in ("ب", "ل"):
-            b.extra["conjunct_of"] = a
 
 
 def _metonym(doc: Document, m: Mention) -> bool:
@@ -615,8 +600,7 @@ def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: 
 _COOPERATIVE = {"AID", "COOPERATE", "SUPPORT", "CONSULT"}
 
 
-def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match],  # type: ignore[no-untyped-def]
-                 times: list[TimeExpr]) -> list[Match]:
+def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: list[Match]) -> list[Match]:
     """Add support-verb triggers whose noun stands apart: "قطعت البحرين علاقاتها"، "نشر الجيش قوات".
 
     The verb is the trigger; its object noun must follow within a few words. A noun already coded by
@@ -624,6 +608,7 @@ def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]
     """
     if lex.gapped.size == 0:
         return matches
+    toks = doc.tokens
     taken = {i for mt in matches for i in range(mt.i, mt.j)}
     extra: list[Match] = []
     for g in lex.gapped.find_all(toks, sent.tok_start, sent.tok_end):
@@ -634,7 +619,7 @@ def _with_gapped(lex: TriggerLexicon, toks, sent: Sentence, matches: list[Match]
         # ("قضت محكمة جنايات الإسكندرية أمس السبت، ببراءة")
         limit, words = g.j, 0
         while limit < sent.tok_end and words <= _GAP:
-            if toks[limit].is_word and not any(x.start_char <= toks[limit].start < x.end_char for x in times):
+            if toks[limit].is_word and not _timeword(doc, limit):
                 words += 1
             limit += 1
         for k in range(g.j, limit):
@@ -680,10 +665,9 @@ def _gov(doc: Document, m: Mention) -> str:
     pre = raw.lstrip("وف")
     if pre:
         return pre[-1] if pre[-1] in "بلك" else pre
+    if raw == "و" and m.extra.get("conjunct_prefix"):
+        return m.extra["conjunct_prefix"].lstrip("وف")[-1]  # marked by the actor layer (mentions._governed_conjuncts)
     i = m.extra["tok"][0]
-    if raw == "و" and "conjunct_of" in m.extra:
-        first = m.extra["conjunct_of"]
-        return _gov(doc, first) if first is not m else ""
     if i > 0:
         w = doc.tokens[i - 1]
         if _partitive(doc, i) or (i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in _UNITS):
@@ -882,10 +866,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         return
     if trig.form_kind == "participle":
         # "وطالب X بـ ...، داعيا Y إلى": the participle's subject is the main clause's
-        # the main clause: the last trigger before it that is not embedded in another ("نفى X الاتهامات بأن ...،
-        # متهما"), else the last one
-        main = next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"}), None) or (
-            prev[-1] if prev else None)
+        main = _main_clause(prev) or (prev[-1] if prev else None)
         if main is not None and not main.actor and main.match.j <= mt.i:
             f.main = main  # an actor the main clause will only get when coded (protesters of the place)
         subj = main.actor[0] if main is not None and main.actor else None if f.main is not None else (
@@ -1388,6 +1369,11 @@ _COMMENT_VERBS = {fold(w) for w in (
 # "وانسحب عناصر التنظيم": the people of a group head the subject that the group's name completes
 _MEMBERS = {fold(w) for w in ("عناصر", "أفراد", "افراد", "مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "قادة", "جنود", "أعضاء",
                               "اعضاء", "ممثلو", "ممثلي", "وفد", "قوات", "عشرات", "مئات", "آلاف", "الاف")}
+
+
+def _main_clause(prev: list[Frame]) -> Frame | None:
+    """The last trigger of the sentence so far that is not embedded in another ("نفى X الاتهامات بأن ...، متهما")."""
+    return next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"}), None)
 
 
 def _timeword(doc: Document, k: int) -> bool:
