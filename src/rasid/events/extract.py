@@ -1387,19 +1387,15 @@ def _speaks_between(doc: Document, lo: int, hi: int) -> bool:
 
 
 def _opening_subject(doc: Document, f: Frame) -> Mention | None:
+    """The subject of the reporting verb that opens the trigger's sentence ("قال الوزير إن ...")."""
     toks = doc.tokens
-    head = [k for k in range(f.sent.tok_start, min(f.match.i, f.sent.tok_start + 5)) if toks[k].norm in _REPORTING]
-    if not head:  # ("وفي لندن، قال ...": a place or time may come first)
+    k = next((q for q in range(f.sent.tok_start, min(f.match.i, f.sent.tok_start + 5)) if toks[q].norm in _REPORTING),
+             None)
+    if k is None:  # ("وفي لندن، قال ...": a place or time may come first)
         return None
-    k = head[0]
     # the subject right after the opening verb, before the trigger's clause (or before إن / أن)
     limit = next((q for q in range(k + 1, f.match.i) if toks[q].norm in _THAT), f.clause[0])
-    limit = max(limit, f.clause[0])
-    for m in doc.mentions:
-        i = _tok(m)[0] if "tok" in m.extra else -1
-        if k < i <= k + 5 and i < limit and m.code and _gov(doc, m) in ("", "ب", "في"):
-            return m
-    return None
+    return _subject_after(doc, k, max(limit, f.clause[0]), ("", "ب", "في"))
 
 
 def _speaker_of(doc: Document, sent: Sentence) -> Mention | None:
@@ -1407,10 +1403,16 @@ def _speaker_of(doc: Document, sent: Sentence) -> Mention | None:
     toks = doc.tokens
     k = next((q for q in range(sent.tok_start, min(sent.tok_end, sent.tok_start + 8)) if toks[q].norm in _REPORTING),
              None)
-    if k is None:
-        return None
-    return next((m for m in doc.mentions if m.code and "tok" in m.extra and k < _tok(m)[0] <= k + 5
-                 and _tok(m)[0] < sent.tok_end and _gov(doc, m) == ""), None)
+    return _subject_after(doc, k, sent.tok_end, ("",)) if k is not None else None
+
+
+def _subject_after(doc: Document, k: int, limit: int, govs: tuple[str, ...]) -> Mention | None:
+    """The first coded mention within five words after the verb at token k, before token ``limit``."""
+    for m in doc.mentions:
+        i = _tok(m)[0] if "tok" in m.extra else -1
+        if k < i <= k + 5 and i < limit and m.code and _gov(doc, m) in govs:
+            return m
+    return None
 
 
 def _agent_marker(doc: Document, m: Mention) -> bool:
