@@ -1045,6 +1045,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                 subj = _possessor(doc, f, before, prev, last)
             if subj is None:
                 subj = _subject_before(doc, f, before, prev)
+            if subj is None and trig.type == "AID":
+                # "معونات طبية من الهلال الأحمر القطري"، "مقدمة من الصندوق الكويتي": the donor after من
+                subj = next((m for m in rest if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) == "من" and m.code), None)
             # "زيارة وزيرة الدفاع الألمانية «أورزولا فون دير لاين» لتونس": the name in quotes is the subject's
             obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj
                    and not (subj is not None and _apposed(doc, subj, m))][:1]
@@ -1062,7 +1065,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         actor, recipient = _host_order(doc, f, subj, obj, home)
     elif roles == "receive":
         # "تسلمت تونس من ليبيا مطلوبين": the one after من hands over, the subject receives
-        giver = [m for m in after if _gov(doc, m) == "من"][:1]
+        giver = [m for m in after if _gov(doc, m) == "من"][:1] or [
+            # "تسلمت مصر طائرات رافال طلبتها في فبراير من فرنسا": the seller named after من further on
+            m for m in ments if _tok(m)[0] >= mt.j and _gov(doc, m) == "من" and m.code
+            and (subj is None or m.code != subj.code)][:1]
         actor, recipient = giver, ([subj] if subj else [])
     elif roles == "guest":
         actor, recipient = ([subj] if subj else []), obj
@@ -1526,6 +1532,9 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
 
 _TRIAL = fold("محاكمة")
 _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
+# a batch of something sent: "الدفعة الثالثة من المعونة"، "شحنة جديدة من المساعدات"
+_BATCH = {fold(w) for w in ("دفعة", "الدفعة", "شحنة", "الشحنة", "قافلة", "القافلة", "حمولة", "الحمولة", "كمية",
+                            "كميات", "شحنات", "الشحنات", "دفعات", "الدفعات")}
 
 
 def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
@@ -1536,6 +1545,9 @@ def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
         return False  # "الاتفاق بين تركيا والولايات المتحدة" names its parties
     if mt.i > 0 and doc.tokens[mt.i - 1].norm in _DONE:
         return False  # "تم الاتفاق"، "وتم القبض على": a passive report, not a reference back
+    if mt.i > 1 and doc.tokens[mt.i - 1].norm == "من" and any(
+            set(t.forms) & _BATCH for t in doc.tokens[max(0, mt.i - 4):mt.i - 1]):
+        return False  # "الدفعة الثالثة من المعونة": a new batch of the aid, not a reference back
     if trig.form_kind == "definite" or (mt.prefix == "" and doc.tokens[mt.i].norm.startswith("ال")
                                         and trig.pos == "n"):
         return True
@@ -1637,8 +1649,23 @@ def _habitual_context(doc: Document, f: Frame) -> bool:
     return False
 
 
+def _place_mention(p: Place) -> Mention:
+    """The state of a place, as a participant (the host of a visit, the giver of a handover)."""
+    m = Mention(start=p.start, end=p.end, text=p.text, kind="place", code=p.country_code, sector="GOV",
+                identifier=p.name, source="place")
+    m.extra.update({"codes": [p.country_code], "prefix": "", "tok": (0, 0), "code_source": "place"})
+    return m
+
+
 def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
-    """A visit names its host by the place visited when no host is named (وصل X إلى مدينة بنغازي)."""
+    """A visit names its host by the place visited when no host is named (وصل X إلى مدينة بنغازي); a
+    handover received abroad names its giver by the place (تسلم الجيش في ميناء تولون الفرنسي زورقين)."""
+    if f.trigger.roles == "receive" and not f.actor and f.recipient:
+        p = f.place
+        if p is not None and f.place_source == "text" and p.country_code \
+                and p.country_code not in {m.code for m in f.recipient}:
+            f.actor = [_place_mention(p)]
+        return
     if not f.actor or not ((f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest"))
                            or f.trigger.type == "AID" or (f.trigger.type == "SANCTION" and f.trigger.mode == "withdraw")):
         return
@@ -1658,10 +1685,7 @@ def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
                 p = q
                 break
     if p is not None and p.country_code and p.country_code not in actor_codes:
-        m = Mention(start=p.start, end=p.end, text=p.text, kind="place", code=p.country_code, sector="GOV",
-                    identifier=p.name, source="place")
-        m.extra.update({"codes": [p.country_code], "prefix": "", "tok": (0, 0), "code_source": "place"})
-        f.recipient = [m]
+        f.recipient = [_place_mention(p)]
 
 
 def _in_relative_clause(doc: Document, after_tok: int, offset: int) -> bool:

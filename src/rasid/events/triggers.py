@@ -126,6 +126,8 @@ class TriggerLexicon:
         # support verbs whose object noun may stand a few words away (فرض الاتحاد، الاثنين، عقوبات)
         self.gapped = PhraseMatcher()
         self.count = 0
+        first: list[tuple[str, Trigger]] = []
+        later: list[tuple[str, Trigger]] = []
         for row in rows:
             typ = row.get("type", "").strip()
             if not typ:
@@ -175,8 +177,12 @@ class TriggerLexicon:
             for form, kind in generated.items():
                 t = Trigger(typ, row.get("mode", "").strip(), "v" if pos == "a" else pos,
                             row.get("roles", "svo").strip() or "svo", conf, forms[0] if forms else form, kind)
-                self.matcher.add(form, t)
-                self.count += 1
+                (first if pos == "v" and kind == "" else later).append((form, t))
+        # a verb's past forms win over another verb's imperfect of the same spelling: "تسلم الجيش" is
+        # received (تسلّم), not "she hands over" (تُسلِّم)
+        for form, t in first + later:
+            self.matcher.add(form, t)
+            self.count += 1
 
     @classmethod
     def load(cls, path: Path | None = None) -> TriggerLexicon:
