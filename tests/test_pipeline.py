@@ -30,6 +30,8 @@ def test_library_api_codes_a_visit() -> None:
     ("أصيب العشرات مؤخرًا. ثم أعلنت الحكومة الحداد.", 2),
     ("قال د. محمد إن الوفد وصل. ثم غادر.", 2),  # a one-letter title is no sentence end
     ("وصل م. أحمد إلى الرياض.", 1),
+    ("نظمت الجزائر ندوة حول التطرف.الندوة امتداد لمبادرات سابقة.", 2),  # a stop typed with no space
+    ("قال د.محمد إن أ.د. علي حضر. وبلغت القيمة 5.2 مليار.", 2),  # abbreviations and decimals stay inside
 ])
 def test_sentence_ends(text: str, n: int) -> None:
     doc = build_document(Article(text=text))

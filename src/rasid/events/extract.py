@@ -611,9 +611,10 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
     toks = doc.tokens
     taken = {i for mt in matches for i in range(mt.i, mt.j)}
     extra: list[Match] = []
+    hosts = {mt.i for mt in matches if mt.payload.roles == "host" and mt.j == mt.i + 1}
     for g in lex.gapped.find_all(toks, sent.tok_start, sent.tok_end):
-        if g.i in taken:
-            continue
+        if g.i in taken and g.i not in hosts:
+            continue  # ("استضافت الجزائر مؤتمرا": hosting a gathering, not a guest, reads the construction)
         found = None
         # the noun stands within a few words; a time expression or a comma in between does not count
         # ("قضت محكمة جنايات الإسكندرية أمس السبت، ببراءة")
@@ -631,7 +632,7 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
                 break
         if found is not None:
             # the support verb reads the construction; a trigger on its noun (حظرا، عقوبات) gives way to it
-            matches = [mt for mt in matches if not mt.i <= found[0] < mt.j]
+            matches = [mt for mt in matches if not mt.i <= found[0] < mt.j and mt.i != g.i]
             extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
@@ -1051,6 +1052,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             # "زيارة وزيرة الدفاع الألمانية «أورزولا فون دير لاين» لتونس": the name in quotes is the subject's
             obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj
                    and not (subj is not None and _apposed(doc, subj, m))][:1]
+    if trig.mode == "multilateral" and subj is not None and any(
+            toks[k].is_word and not _timeword(doc, k) for k in range(mt.j, _tok(subj)[0])):
+        subj = None  # "نظمت جامعة القاهرة ندوة": the organiser is the university, not the state of its city
     if subj is None and inside:
         subj = inside[0]
     # reciprocal participants: "اتفق البلدان"، "الاتفاقات الثنائية"، "بين الجانبين"
@@ -2008,8 +2012,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=f.place.country_code, sector="GOV", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:place"
-    if trig.type in _NEEDS_RECIPIENT and not recips and not (trig.type == "CONSULT" and actors[0].code in _IGO):
-        return []  # (a meeting of an organisation's members is multilateral: no recipient)
+    if trig.type in _NEEDS_RECIPIENT and not recips and not _multilateral(trig, actors[0]):
+        return []
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
     if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
@@ -2093,7 +2097,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # the recipients of another country; a domestic dyad (the government and a rebel group) keeps its own
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
             recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC else [])
-        if trig.type in _NEEDS_RECIPIENT and not rec and not (trig.type == "CONSULT" and grp[0].code in _IGO):
+        if trig.type in _NEEDS_RECIPIENT and not rec and not _multilateral(trig, grp[0]):
             continue
         # "اتهمت الولايات المتحدة تايلاند وروسيا وإيران": one directed event per recipient country
         codes = list(dict.fromkeys(r.code for r in rec))
@@ -2110,6 +2114,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if accusation is not None:
         events.append(accusation)
     return events
+
+
+def _multilateral(trig: Trigger, actor: Entity) -> bool:
+    """A meeting with no single counterpart: an organisation's members meet, or a state holds a conference."""
+    return trig.type == "CONSULT" and (actor.code in _IGO or (
+        trig.mode == "multilateral" and actor.sector in ("GOV", "IGO", None)))
 
 
 def _event(doc: Document, f: Frame, actors: list[Entity], recips: list[Entity], types: list[str], mode: list[str],

@@ -13,8 +13,11 @@ __all__ = ["build_document", "paragraphs", "sentences"]
 
 _PARA_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 # sentence ends: . ! ? ؟ (and runs of them, optionally followed by a closing quote),
-# followed by whitespace; or a line break (headlines and captions stand alone)
-_SENT_END_RE = re.compile(r"[.!?\u061f\u06d4]+[\"'\u201d\u00bb)]*(?=\s)|\n")
+# followed by whitespace; or a line break (headlines and captions stand alone); or a stop between two Arabic
+# words with no space
+_SENT_END_RE = re.compile(r"[.!?\u061f\u06d4]+[\"'\u201d\u00bb)]*(?=\s)|\n"
+                          # a full stop typed with no space before the next Arabic word ("والإرهاب.الندوة")
+                          r"|(?<=[\u0621-\u064a\u064b-\u0652])[.!?\u061f]+(?=[\u0621-\u064a])")
 
 
 def paragraphs(text: str) -> list[Span]:
