@@ -114,6 +114,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         sent_frames: list[Frame] = []
         for k, mt in enumerate(matches):
             trig: Trigger = mt.payload
+            if trig.pos == "v" and trig.form_kind == "" and mt.i > 0 and toks[mt.i - 1].norm in _PREP_WORDS \
+                    and not mt.prefix and len(toks[mt.i].norm) == 4 and toks[mt.i].norm[1] == "ا":
+                continue  # "على قاطع بونش" (the Poonch sector): a فاعل noun after a preposition is no verb
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
                 trig = dataclasses.replace(trig, pos="n")  # "بطرد الملحق"، "في قصف مدفعي"، "قررت الحكومة طرد"
                 mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
@@ -533,11 +536,17 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
             (mt.j < len(toks) and toks[mt.j].norm == "عن")
             or (mt.i > 0 and set(toks[mt.i - 1].forms) & _ISSUED)):
         return True  # "بيان صادر عن"، "في بيان صادر مساء اليوم": issued, not confiscated
+    if t.pos == "v" and mt.i > 1 and toks[mt.i - 1].norm in _AS and not mt.prefix and toks[mt.i - 2].is_word \
+            and t.form_kind == "present":
+        # "لم يسحب المدفعية كما يطالب الاتفاق": "as X requires" inside a clause, a comparison, not an act
+        # (a clause opening on كما is "also": "كما دعا البيان إلى")
+        return True
     if t.type in ("REJECT", "REQUEST") and any(set(x.forms) & _IDENTITY for x in toks[mt.j:mt.j + 4]):
         return True  # "المصدر الذي رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": a source's anonymity
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
 
 
+_AS = {fold("كما"), fold("مثلما")}
 # "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source
 _IDENTITY = {fold(w) for w in ("اسمه", "اسمها", "أسمائهم", "اسمائهم", "هويته", "هويتها", "هويتهم")}
 
