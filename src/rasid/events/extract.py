@@ -2000,11 +2000,14 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             else None
         code = (town.country_code if town is not None else None) or actors[0].code if trig.type == "COERCE" else (
             (f.place.country_code if f.place is not None else None) or actors[0].code)
-        if trig.type == "ASSAULT" and code == actors[0].code and home and home != code and home not in _IGO \
-                and actors[0].sector in ("GOV", "MIL") and (f.place is None or f.place_source != "text"):
-            # "القوات الهندية فتحت النار" in a Pakistani statement: a state's forces firing abroad, at no one
-            # named, hit the side the article is about, not their own people
-            code = home
+        if trig.type == "ASSAULT" and code == actors[0].code and actors[0].sector in ("GOV", "MIL") \
+                and (f.place is None or f.place_source != "text"):
+            # "غارة أمريكية ... في سوريا": a state's forces striking at no one named hit the country named further
+            # on; "القوات الهندية فتحت النار" in a Pakistani statement: else the side the article is about, not
+            # their own people
+            named = [p.country_code for p in _sentence_places(doc, f) if p.start > f.match.start]
+            code = next((c for c in named if c and c != code and c not in _IGO), None) or (
+                home if home and home not in _IGO else code)
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
