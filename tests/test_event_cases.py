@@ -21,13 +21,17 @@ ROWS = _rows()
 
 
 def _ok(expect: str, events) -> bool:  # type: ignore[no-untyped-def]
+    """"TYPE A>B": countries on either side (unordered); "TYPE A=>B": A among the actors, B among the recipients."""
     typ, dyad = expect.split()
-    a, b = dyad.split(">")
+    ordered = "=>" in dyad
+    a, b = dyad.split("=>" if ordered else ">")
     for e in events:
         if typ not in e.event:
             continue
         ac = {x.code for x in e.actor}
         rc = {x.code for x in e.recipient}
+        if ordered and not ((a == "*" or a in ac) and (b == "*" or b in rc)):
+            continue
         both = ac | rc
         if a != "*" and a not in both:
             continue

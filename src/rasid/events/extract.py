@@ -726,14 +726,17 @@ _BLAST_ADJ = {fold(w) for w in ("انتحاري", "انتحاريان", "انت�
                                 "صاروخي", "مسلح", "إرهابي", "إرهابيان")}
 
 
-_UNDERGO = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "وتعرض", "وتعرضت")}
+_UNDERGO = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "وتعرض", "وتعرضت",
+                               # "أصيب 18 مجندا في انفجار عبوة": the wounded were its target
+                               "أصيب", "أصيبت", "أصيبوا", "وأصيب", "وأصيبت", "وأصيبوا", "جرح", "وجرح")}
 
 
 def _undergoes(doc: Document, f: Frame, m: Mention | None) -> bool:
     """"تعرض X لمحاولة اغتيال"، "تعرضت القافلة لهجوم": X is the target of the attack named after تعرض."""
     toks = doc.tokens
     lo = min(_tok(m)[0], f.match.i) if m is not None else f.match.i - 4
-    return any(toks[k].norm in _UNDERGO or set(toks[k].forms) & _UNDERGO for k in range(max(f.clause[0], lo - 3),
+    # (counted victims may stand between: "أصيب 12 جنديا من الجيش المصري في انفجار")
+    return any(toks[k].norm in _UNDERGO or set(toks[k].forms) & _UNDERGO for k in range(max(f.clause[0], lo - 5),
                                                                                        f.match.i))
 
 
