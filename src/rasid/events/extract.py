@@ -407,11 +407,16 @@ def _during(f: Frame, visit: Frame) -> bool:
 
 
 def _third_country(f: Frame) -> bool:
-    """A country named as the place of a cooperative act between two others ("للقتال في سوريا")."""
+    """A country named as the place of a cooperative act between two others ("للقتال في سوريا"); any place
+    outside the host's country for a visit ("خلال زيارته كينيا أن ... في العاصمة الصومالية")."""
     p = f.place
-    if p is None or p.resolution != "country" or f.trigger.type not in _SYMMETRIC:
+    visit = f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest")
+    if p is None or (p.resolution != "country" and not visit) or f.trigger.type not in _SYMMETRIC:
         return False
     sides = {m.code for m in f.actor + f.recipient if m.code}
+    if visit:  # a visit happens in the host's country
+        hosts = {m.code for m in f.recipient if m.code and m.code not in _IGO}
+        return bool(hosts) and len(sides) >= 2 and p.country_code not in hosts
     return len(sides) >= 2 and p.country_code not in sides
 
 
@@ -2284,7 +2289,8 @@ def _same(a: Event, b: Event) -> bool:
     idb = {fold(e.identifier_text) for e in b.actor if e.identifier_text and e.office is not None}
     if ida and idb and not ida & idb and _codes(a.actor) == _codes(b.actor):
         return False
-    if a.place is not None and b.place is not None:
+    # (a place guessed for an unnamed venue yields to the one the text names)
+    if a.place is not None and b.place is not None and _read(a.place) and _read(b.place):
         if a.place.country_code != b.place.country_code:
             return False
         # strikes on two cities of one country the same day are two events
@@ -2339,10 +2345,15 @@ def _specificity(e: Event) -> tuple[int, int, float]:
     return has_date, has_place, e.confidence
 
 
+def _read(p: Place) -> bool:
+    """A place read in the text (not one inferred for an unnamed venue: a capital, a country's centre)."""
+    return p.end > p.start
+
+
 def _finer(p: Place | None, q: Place | None) -> Place | None:
-    """The place to keep of two reports of one event: ``p``, unless ``q`` is finer in the same country
-    ("Yemen" from one sentence, "Sirwah" from another)."""
-    if p is None:
+    """The place to keep of two reports of one event: ``p``, unless ``q`` is read in the text and ``p`` only
+    inferred, or ``q`` is finer in the same country ("Yemen" from one sentence, "Sirwah" from another)."""
+    if p is None or (q is not None and _read(q) and not _read(p)):
         return q
     rank = {"country": 0, "province": 1}
     if q is not None and q.country_code == p.country_code \
