@@ -603,6 +603,9 @@ def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: 
         if t.pos == "n" and any(o.payload.type == t.type and o.payload.pos in ("v", "p") and 0 < mt.i - o.j <= _GAP
                                 for o in out) and not (mt.i > 0 and toks[mt.i - 1].norm in _TEMPORAL_PREPS):
             continue
+        if t.type == "ASSAULT" and t.pos in ("n", "p") and any(
+                o.payload.type == "ASSAULT" and o.payload.pos == "v" and mt.i == o.j for o in out):
+            continue  # "قتل انفجار عبوة ناسفة خمسة جنود": the blast is the killing verb's subject
         # "تعهدت اليابان بتقديم مساعدات": the aid is what the pledge promises (one AGREE, not AID)
         if t.pos == "n" and t.type in _COOPERATIVE and any(
                 o.payload.type == "AGREE" and o.payload.pos == "v" and 0 < mt.i - o.j <= 3 for o in out):
