@@ -49,6 +49,9 @@ _MODIFIERS = {fold(w) for w in ("السابق", "السابقة", "الأسبق"
 _FORMER = {fold(w) for w in ("السابق", "السابقة", "الأسبق")}
 _OF_PREPS = ("ب", "ل", "في")  # وزير الدفاع بالحكومة ... / في الحكومة / للقيادة العامة
 _FROM = fold("من")
+# the formal names of states ("جمهورية مصر العربية"، "دولة الكويت"، "سلطنة عمان")
+_STATE_WORDS = {fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "دولة")}
+_ENVOY_WORDS = ("ambassador", "envoy", "consul", "representative", "delegate", "chargé", "charge")
 _AFFIL = {fold(w) for w in ("التابعة", "التابع", "التابعين", "الموالية", "الموالي", "الموالين", "المدعومة",
                              "المدعوم")}
 _AND = "و"
@@ -525,6 +528,16 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
             if gap == 0 and b.prefix in _OF_PREPS and p.head.kind == "office" and p.name is None and not p.codes and (
                     b.kind == "group" or (b.kind == "office" and isinstance(b.payload, Office)
                                           and b.payload.kind == "body")):
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
+            # "وزير الخارجية بجمهورية مصر العربية"، "وزير الدفاع بدولة الكويت": the formal state name after ب
+            # is the minister's country (an envoy's "سفير مصر بدولة الكويت" names his post instead)
+            if gap == 0 and b.prefix == "ب" and b.kind == "country" and b.payload.kind in ("name", "alias") \
+                    and p.head.kind == "office" and p.name is None and not p.codes \
+                    and isinstance(p.head.payload, Office) and toks[b.i].forms[-1] in _STATE_WORDS \
+                    and not any(w in p.head.payload.office.lower() for w in _ENVOY_WORDS):
                 _absorb(p, b)
                 p.j = b.j
                 k += 1
