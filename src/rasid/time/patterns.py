@@ -176,7 +176,9 @@ def build_patterns(lex: TimeLexicon) -> Patterns:
             triggers[w] = (*triggers.get(w, ()), i)
     year_pre = re.compile(r"(?<![^\W_])[وف]?(?:في|منذ|حتي|خلال|الي|بين)\s+$")
     since = re.compile(r"(?<![^\W_])[وف]?(?:منذ|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من)\s+$")
-    link = re.compile(r"\s*[,،(-]?\s*(?:الموافق\s+(?:ل\s*)?)?$")
+    # what may stand between a weekday and its date: "الأحد، 25 مايو"، "الأحد (25 مايو)"، "الجمعة الموافق
+    # 26 يونيو"، "الجمعة يوم 26 يونيو"
+    link = re.compile(r"\s*[,،(-]?\s*(?:(?:الموافق|يوم)\s+(?:ل\s*)?)?$")
 
     def ints(kind: str) -> dict[str, int]:
         return {k: int(v) for k, v in g(kind).items()}
