@@ -2100,6 +2100,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         if cap is not None:
             place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
             f.rule += "+place:capital"
+    if place is None and trig.type in _VERBAL and trig.mode != "phone" and actors[0].code \
+            and actors[0].code not in _IGO and actors[0].sector in ("GOV", "LEG", "JUD", "MIL") \
+            and f.place is None:
+        from rasid.place.resolve import capital_of
+
+        # "أدان مجلس الوزراء اللبناني ..." with no venue: a state body speaks from its capital
+        place = capital_of(actors[0].code)
+        if place is not None:
+            f.rule += "+place:capital"
     if trig.type == "ACCUSE" and trig.mode == "disapprove" and actors and all(a.sector == "JUD" for a in actors):
         types, mode = ["SANCTION"], ["convict"]  # "أدانت المحكمة مواطنا بالسفر": a court that condemns convicts
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
