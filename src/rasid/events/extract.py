@@ -552,6 +552,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _AS = {fold("كما"), fold("مثلما")}
+# "وتقاطع المعارضة الانتخابات لأنها تنكر ... بعد انتخابه في 2005": a reason clause has its own times
+_BECAUSE = {fold(w) for w in ("لأن", "لأنه", "لأنها", "لأنهم", "لأنهما", "ولأن")}
 # "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source
 _IDENTITY = {fold(w) for w in ("اسمه", "اسمها", "أسمائهم", "اسمائهم", "هويته", "هويتها", "هويتهم")}
 
@@ -1713,11 +1715,12 @@ def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
 
 
 def _in_relative_clause(doc: Document, after_tok: int, offset: int) -> bool:
-    """A relative pronoun (التي، الذي) between the trigger and the offset opens a clause of its own."""
+    """A relative pronoun (التي، الذي) or "because" (لأنها) between the trigger and the offset opens a clause of
+    its own."""
     k = after_tok
     toks = doc.tokens
     while k < len(toks) and toks[k].start < offset:
-        if toks[k].norm in _RELATIVE:
+        if toks[k].norm in _RELATIVE or toks[k].norm in _BECAUSE:
             return True
         k += 1
     return False
