@@ -401,12 +401,13 @@ def test_case_mentions_are_lexicon_entries(lexicons: dict, cases: list[dict[str,
             for c in cols:
                 keys.update(fold(v) for v in r[c].split(";") if v)
     # context-dependent names (contextual.tsv) and the group anaphors resolved in the article
-    from rasid.actors.mentions import _GROUP_ANAPHORS, _HEADED_ANAPHORS
+    from rasid.actors.mentions import _GROUP_ANAPHORS, _HEADED_ANAPHORS, _INSTITUTION_ANAPHORS
 
     _, ctx_rows = read_tsv(LEX / "contextual.tsv")
     keys.update(fold(r["form"]) for r in ctx_rows)
     keys.update(_GROUP_ANAPHORS)
     keys.update(_HEADED_ANAPHORS)
+    keys.update(_INSTITUTION_ANAPHORS)
     missing = []
     for r in cases:
         key = fold(r["mention"])

@@ -797,6 +797,7 @@ _HEADED_ANAPHORS = {fold("الجبهة"): fold("جبهة"), fold("الحركة")
 # "المجلس" / "الوزارة" / "المنظمة" alone refer back to the body so named ("المجلس الوطني الفلسطيني")
 _INSTITUTION_ANAPHORS = {fold(w): fold(h) for w, h in (("المجلس", "مجلس"), ("الوزارة", "وزارة"),
                                                         ("المنظمة", "منظمة"), ("الهيئة", "هيئة"))}
+_ORGANISATION = fold("المنظمة")
 
 
 # masculine singular heads: a feminine adjective after one belongs to another noun ("أوقفت مخابرات الجيش
@@ -820,7 +821,9 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
     groups = [m for m in mentions if m.kind == "org" and m.sector in ("REB", "PRM", "UAF") and m.identifier]
     bodies = [m for m in mentions if m.kind in ("org", "igo", "office") and m.code and m.head
               and fold(m.text).split()[0].removeprefix("ال") in _INSTITUTION_ANAPHORS.values()]
-    if not groups and not bodies:
+    # "المنظمة" also refers back to a non-governmental organisation named otherwise ("هيومن رايتس ووتش")
+    ngos = [m for m in mentions if m.kind in ("org", "igo") and m.head and "NGO" in (m.code, m.sector)]
+    if not groups and not bodies and not ngos:
         return
     covered: set[int] = set()
     for m in mentions:
@@ -835,9 +838,11 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
         if form is None:
             continue
         head = _HEADED_ANAPHORS.get(form) or _INSTITUTION_ANAPHORS.get(form)
-        ante = [g for g in (bodies if form in _INSTITUTION_ANAPHORS else groups)
-                if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH
-                and (head is None or head in fold(g.text).removeprefix("ال").split())]
+        ante = sorted([g for g in (bodies if form in _INSTITUTION_ANAPHORS else groups)
+                       if g.end <= t.start and t.start - g.end <= _GROUP_ANAPHOR_REACH
+                       and (head is None or head in fold(g.text).removeprefix("ال").split())]
+                      + [g for g in ngos if form == _ORGANISATION and g.end <= t.start
+                         and t.start - g.end <= _GROUP_ANAPHOR_REACH], key=lambda g: g.start)
         if not ante:
             continue
         src = ante[-1]

@@ -825,7 +825,15 @@ def _is_actor(doc: Document, m: Mention) -> bool:
         return False  # في موسكو / العاصمة طهران: a place
     if m.kind in ("name", "country") and g in ("في", "داخل", "dir"):
         return False
+    i = m.extra["tok"][0]
+    if i > 0 and doc.tokens[i - 1].norm in _ACCORDING:
+        return False  # "بحسب المنظمة"، "وفقا للشرطة": the source of the report, not a participant
     return True
+
+
+# words that introduce the source of a report
+_ACCORDING = {fold(w) for w in ("بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا",
+                                "بحسبِ")}
 
 
 def _tok(m: Mention) -> tuple[int, int]:
@@ -1305,7 +1313,9 @@ def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Menti
 
 
 _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "that" after a verb of saying
-_COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")}
+# what opens a reported clause; "that" may carry its subject pronoun ("قالت المنظمة إنها وثقت")
+_COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
+    fold(p + w + s) for p in ("", "ب") for w in ("إن", "أن") for s in ("ه", "ها", "هم", "هما")}
 # "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
 _OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته", "دولتها")}
 
