@@ -80,6 +80,8 @@ def test_event_date_and_place(row: dict[str, str]) -> None:
     assert e.date is not None and lo <= e.date and (e.enddate or e.date) <= hi, (e.date, e.enddate)
     if row["place"] == "-":
         assert e.place is None, e.place  # "-": the event must have no place
+    elif row["place"] == "~":
+        assert e.place is None or e.place.end <= e.place.start, e.place  # "~": no place read in the text
     elif row["place"] != "*":
         names = row["place"].split("|")
         assert e.place is not None and any(n in e.place.name for n in names), e.place

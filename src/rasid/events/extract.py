@@ -62,6 +62,8 @@ _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
 # sentences are decided at home)
 _LOCAL_EVENTS = {"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "SANCTION"}
 _IGO = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
+# sectors whose statements and conferences come from the capital when no venue is named
+_STATE_BODIES = {"GOV", "LEG", "JUD", "MIL", "PTY"}
 
 
 @dataclass
@@ -2113,14 +2115,24 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         if cap is not None:
             place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
             f.rule += "+place:capital"
-    if place is None and trig.type in _VERBAL and trig.mode != "phone" and actors[0].code \
-            and actors[0].code not in _IGO and actors[0].sector in ("GOV", "LEG", "JUD", "MIL") \
+    if place is None and (trig.type in _VERBAL or _multilateral(trig, actors[0])) and trig.mode != "phone" \
+            and actors[0].code and actors[0].code not in _IGO and actors[0].sector in _STATE_BODIES \
             and f.place is None:
         from rasid.place.resolve import capital_of
 
-        # "أدان مجلس الوزراء اللبناني ..." with no venue: a state body speaks from its capital
+        # "أدان مجلس الوزراء اللبناني ..."، "نظمت الجزائر ندوة دولية" with no venue: a state body or party
+        # speaks, or a state hosts, in its capital
         place = capital_of(actors[0].code)
         if place is not None:
+            f.rule += "+place:capital"
+    if place is not None and place.resolution == "country" and actors[0].sector == "JUD" and actors[0].code \
+            and place.country_code == actors[0].code:
+        from rasid.place.resolve import capital_of
+
+        # "قضت محكمة جنايات مصرية بسجن ...": a state's court with no town named sits in its capital
+        cap = capital_of(place.country_code)
+        if cap is not None:
+            place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
             f.rule += "+place:capital"
     if trig.type == "ACCUSE" and trig.mode == "disapprove" and actors and all(a.sector == "JUD" for a in actors):
         types, mode = ["SANCTION"], ["convict"]  # "أدانت المحكمة مواطنا بالسفر": a court that condemns convicts
