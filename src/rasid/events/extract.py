@@ -1570,6 +1570,7 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
 
 _TRIAL = fold("محاكمة")
 _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
+_BROKE_OUT = {fold(w) for w in ("تجددت", "تجدد", "اندلعت", "اندلع", "دارت", "استؤنفت", "تواصلت")}
 # a batch of something sent: "الدفعة الثالثة من المعونة"، "شحنة جديدة من المساعدات"
 _BATCH = {fold(w) for w in ("دفعة", "الدفعة", "شحنة", "الشحنة", "قافلة", "القافلة", "حمولة", "الحمولة", "كمية",
                             "كميات", "شحنات", "الشحنات", "دفعات", "الدفعات")}
@@ -1579,8 +1580,10 @@ def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
     """A definite or demonstrative verbal noun (هذه الزيارة، الهجوم) refers to an event told elsewhere."""
     if trig.pos == "v":
         return False
-    if mt.j < len(doc.tokens) and doc.tokens[mt.j].norm == _BETWEEN:
-        return False  # "الاتفاق بين تركيا والولايات المتحدة" names its parties
+    if any(doc.tokens[k].norm == _BETWEEN for k in range(mt.j, min(len(doc.tokens), mt.j + 2))):
+        return False  # "الاتفاق بين تركيا والولايات المتحدة"، "الاشتباكات الدموية بين": it names its parties
+    if mt.i > 0 and set(doc.tokens[mt.i - 1].forms) & _BROKE_OUT:
+        return False  # "تجددت الاشتباكات"، "اندلعت المواجهات": a verb of occurrence reports it anew
     if mt.i > 0 and doc.tokens[mt.i - 1].norm in _DONE:
         return False  # "تم الاتفاق"، "وتم القبض على": a passive report, not a reference back
     if mt.i > 1 and doc.tokens[mt.i - 1].norm == "من" and any(
