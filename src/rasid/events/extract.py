@@ -345,8 +345,9 @@ def _times_from_references(frames: list[Frame]) -> None:
     """"ووقع الهجوم في منطقة واردوج الخميس": a later reference to the event that dates it to a day dates the event
     (when the event itself had only the publication date, or a span of days around that day)."""
     for k, f in enumerate(frames):
-        if not f.anaphoric or f.time is None or f.time_source != "text" or f.time.precision != "day":
-            continue
+        if not f.anaphoric or f.time is None or f.time_source != "text" or f.time.precision != "day" \
+                or f.rule.endswith(".describes"):
+            continue  # (a clause describing the event noun right before it is that event, not a later report)
         for g in reversed(frames[:k]):
             if g.trigger.type != f.trigger.type or g.anaphoric or g.flags & (_UNREAL | {"future"}) or g.background:
                 continue
@@ -596,6 +597,19 @@ _GAP = 5
 
 # "وصل أربيل بعد زيارة لبغداد": a verbal noun after بعد/قبل is an event of its own, not the verb's object
 _TEMPORAL_PREPS = {fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "اثر", "خلال", "منذ", "أثناء", "اثناء")}
+
+
+# "بعد ساعات على تفجيرات"، "قبل أيام من الهجوم": an earlier or later act, told beside the main one
+_SEQUENCE_PREPS = {fold(w) for w in ("بعد", "قبل", "عقب", "إثر", "اثر")}
+_LAPSE = {fold(w) for w in ("ساعات", "ساعة", "ساعتين", "أيام", "يوم", "يومين", "أسابيع", "أسبوع", "أسبوعين", "أشهر",
+                            "شهر", "شهرين", "دقائق")}
+
+
+def _after_prior(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
+    """A verbal noun placed in time against the main clause: "بعد ساعات على تفجيرات"، "قبل أيام من الهجوم"."""
+    if mt.i < 3 or toks[mt.i - 1].norm not in ("علي", "من"):
+        return False
+    return toks[mt.i - 2].norm in _LAPSE and toks[mt.i - 3].norm.lstrip("و") in _SEQUENCE_PREPS
 
 
 def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
@@ -1076,7 +1090,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = genitive
             if subj is None and trig.form_kind == "possessive":
                 subj = _possessor(doc, f, before, prev, last)
-            if subj is None:
+            if subj is None and not _after_prior(toks, mt):  # ("اعتقلت ... بعد ساعات على تفجيرات": not its author)
                 subj = _subject_before(doc, f, before, prev)
             if subj is None and trig.type == "AID":
                 # "معونات طبية من الهلال الأحمر القطري"، "مقدمة من الصندوق الكويتي": the donor after من
@@ -1612,7 +1626,14 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None, anchor: Frame | No
     if not cands:  # the sentence may carry the date just outside this clause
         near = toks[max(f.sent.tok_start, f.match.i - 12)].start, toks[min(f.sent.tok_end, f.match.j + 12) - 1].end
         cands = [t for t in doc.times if near[0] <= t.start_char < near[1] and t.start is not None]
-    cands = [t for t in cands if not _in_relative_clause(doc, f.match.j, t.start_char)]
+    # a relative clause right after an event noun describes that event ("التفجيرات شبه المتزامنة التي دمرت خمس
+    # سيارات الأحد"): its time dates it; one further on describes something else
+    own = f.trigger.pos != "v" and any(toks[k].norm in _RELATIVE for k in range(f.match.j, min(f.sent.tok_end,
+                                                                                          f.match.j + 4)))
+    cands = [t for t in cands if own or not _in_relative_clause(doc, f.match.j, t.start_char)]
+    if f.trigger.pos != "v" and _after_prior(toks, f.match):
+        # "اعتقلت ... امس ... بعد ساعات على تفجيرات": the main clause's time is not the earlier act's
+        cands = [t for t in cands if t.start_char >= t0]
     if cands:
         # "منذ ..." states a duration: other expressions of the clause date the act better; one before a "that"
         # ahead of the trigger dates the report ("ذكر مسؤول السبت أن مسلحين هاجموا ... خلال اليومين الماضيين")
@@ -1966,14 +1987,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.inferred += 1
     if not actors and not recips and trig.type == "ASSAULT" and trig.mode in ("bomb", "kill") \
             and f.place is not None and f.place.resolution == "city" and f.place_source == "text" \
-            and f.time_source == "text":
+            and f.time_source in ("text", "reference"):
         # "تفجيرات في محطتين للحافلات في جومبي يوم الأربعاء": a dated, placed bombing with no one named:
         # unidentified attackers, the place's people hit
         recips = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += ".passive"
-    if not actors and trig.type == "ASSAULT" and recips and ".passive" in f.rule:
-        # "قتل خمسة جنود باكستانيين في هجوم": the attackers are not named: unidentified armed forces (PLOVER UAF)
+    if not actors and trig.type == "ASSAULT" and recips and (".passive" in f.rule or trig.mode == "bomb"):
+        # "قتل خمسة جنود باكستانيين في هجوم"، "تفجيرات استهدفت سيارات ناشطين": the attackers are not named:
+        # unidentified armed forces (PLOVER UAF)
         # of the country where it happened
         code = (f.place.country_code if f.place is not None else None) or recips[0].code
         actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
