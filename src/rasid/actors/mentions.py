@@ -566,6 +566,17 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 p.j = b.j
                 k += 1
                 continue
+            # "محكمة جنايات مصرية"، "قوات أمن عراقية": an indefinite head in construct with one indefinite noun,
+            # then its nisba
+            if gap == 1 and p.head.kind == "office" and not p.codes and p.name is None and construct \
+                    and b.kind == "country" and b.payload.kind == "nisba" and not b.prefix \
+                    and toks[p.j].is_word and not toks[p.j].prefixes[1:] \
+                    and not toks[p.j].norm.startswith("ال") and not toks[b.i].norm.startswith("ال") \
+                    and not _disagrees(toks[p.i], toks[b.i]):
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
             # modifiers (السابق، المكلف) between the title and what follows
             if gap > 0 and all(t.norm in _MODIFIERS for t in toks[p.j:b.i]) and b.kind in ("country",) \
                     and b.payload.kind == "nisba":

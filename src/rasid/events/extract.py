@@ -1082,8 +1082,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             return
         if roles == "patient":
             obj = [genitive] if genitive else []
+            if not obj and trig.form_kind == "possessive" and (own := _suffix_antecedent(doc, f, before)):
+                obj = [own]  # "في إعادة محاكمته"، "اعتقاله": the one the suffix names underwent the act
             agent = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
             subj = agent[0] if agent else _subject_before(doc, f, before, prev)
+            if obj and subj is obj[0]:
+                subj = None
             if not agent and subj is not None and _speaks_between(doc, max(f.sent.tok_start, _tok(subj)[0] - 2), mt.i):
                 subj = None  # "أعرب الرئيس عن استيائه من ... اغتيال نائب": the speaker did not kill
         else:
@@ -1531,6 +1535,17 @@ def _possessor(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]
     if last is not None and last.actor:
         return last.actor[0]
     return None
+
+
+def _suffix_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
+    """The one a singular possessive suffix names (محاكمته، اعتقالها): the nearest singular participant before it
+    in the sentence ("الوحدات الأمنية ... مقتله" is no antecedent: a plural)."""
+    word = doc.tokens[f.match.i].norm
+    if not word.endswith(("ه", "ها")) or word.endswith(("هم", "هما")):
+        return None
+    people = [m for m in before if m.kind in ("person", "office", "org", "nisba") and _gov(doc, m) in ("", "ب", "ل")
+              and not fold(m.text).split()[0].endswith(("ات", "ون", "ين"))]
+    return people[-1] if people else None
 
 
 def _object_pronoun(doc: Document, f: Frame, ments: list[Mention], subj: Mention | None) -> list[Mention]:
