@@ -2091,7 +2091,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.inferred += 1
         f.rule += "+recipient:place"
     if trig.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN") and not recips and home and home not in _IGO \
-            and actors[0].code and actors[0].code != home:
+            and actors[0].code and actors[0].code != home and actors[0].code not in _IGO:
         # "عبر وزير الخارجية البلجيكي عن أسفه لتنظيم هذه الانتخابات" in an article on Burundi: a foreign
         # statement with no addressee named speaks to the country the article is about
         recips = [Entity(code=home, sector="GOV", entity_text="", identifier_text=None)]
