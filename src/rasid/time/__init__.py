@@ -8,7 +8,7 @@ Public API::
     TIME_PRECISIONS, TIME_KINDS
 
 See :mod:`rasid.time.resolve` for the resolution rules and :mod:`rasid.time.calendar` for the
-conventions (Saturday-first weeks, what مطلع/منتصف/نهاية cover).
+conventions (Sunday-first weeks, what مطلع/منتصف/نهاية cover).
 """
 
 from rasid.time.resolve import TIME_KINDS, TIME_PRECISIONS, as_future, find_times, resolve_text

@@ -3,13 +3,15 @@
 All intervals are inclusive ``(start, end)`` pairs of :class:`datetime.date`. Conventions
 (documented here once, used everywhere):
 
-* A week runs Saturday..Friday (the Arabic calendar week; السبت is its first day).
+* A week runs Sunday..Saturday: الأحد is "the first" day by name, and the working week of most of the
+  Arab east (Saudi Arabia, the Gulf, Egypt, Jordan, Iraq) starts on it. "الأسبوع الماضي" in an article of
+  Tuesday 21 July is Sunday 12 .. Saturday 18 July.
 * Sub-intervals of a month (and of a Hijri month): ``start`` (مطلع/أوائل/بداية) = days 1-10,
   ``mid`` (منتصف/أواسط) = days 11-20, ``end`` (نهاية/أواخر/آخر) = day 21 to the last day,
   ``h1``/``h2`` = days 1-15 / 16-last.
 * Sub-intervals of a Gregorian year: ``start`` = Jan-Mar, ``mid`` = May-Aug, ``end`` = Oct-Dec,
   ``h1``/``h2`` = halves, ``q1``..``q4`` = quarters. A Hijri year uses the same fractions of its days.
-* Sub-intervals of a week: ``start`` = Sat-Mon, ``mid`` = Sun-Wed... (days 2-4), ``end`` = Wed-Fri.
+* Sub-intervals of a week: ``start`` = Sun-Tue, ``mid`` = days 2-4 (Mon-Wed), ``end`` = Thu-Sat.
 * Sub-intervals of a decade: ``start`` = years 0-2, ``mid`` = years 3-6, ``end`` = years 7-9.
 """
 
@@ -42,8 +44,8 @@ def year_interval(year: int) -> Interval:
 
 
 def week_interval(day: dt.date) -> Interval:
-    """The Saturday..Friday week containing ``day``."""
-    start = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+    """The Sunday..Saturday week containing ``day``."""
+    start = day - dt.timedelta(days=(day.weekday() - 6) % 7)
     return start, start + dt.timedelta(days=6)
 
 
