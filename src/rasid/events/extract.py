@@ -436,6 +436,7 @@ _EMBED_WINDOW = 8
 _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "تشمل", "ينص", "تنص", "يقضي", "تقضي", "يسمح",
                                     "تسمح", "يتيح", "تتيح", "تمكين", "يخول", "تخول")}
 _NEG_NOUN = fold("عدم")
+_RIGHT = fold("حق")  # "حق X في": the right to do
 _OBLIGATION = {fold(w) for w in ("ينبغي", "يجب", "يتعين", "لابد", "بضرورة", "ضرورة", "يفترض")}
 
 
@@ -589,6 +590,9 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
             return True
     if mt.payload.pos != "v" and any(set(t.forms) & _OBLIGATION for t in toks[max(clause_lo, mt.i - 3):mt.i]):
         return True  # "ينبغي إطلاق سراح الصحافي"، "ضرورة وقف القصف": what should happen, not what did
+    if mt.i > 1 and toks[mt.i - 1].norm == "في" and not mt.prefix \
+            and any(t.norm.startswith(_RIGHT) or set(t.forms) & {_RIGHT} for t in toks[max(clause_lo, mt.i - 4):mt.i - 1]):
+        return True  # "دافع البيت الأبيض عن حق تركيا في ضرب حزب العمال": a right to act, not an act
     return any(t.norm == _NEG_NOUN for t in toks[max(clause_lo, mt.i - 4):mt.i])
 
 

@@ -155,9 +155,14 @@ class Gazetteer:
         self.entries.append(e)
         for a in e.forms:
             k = fold(a)
-            lst = self.by_form.setdefault(k, [])
-            if e.key not in lst:
-                lst.append(e.key)
+            keys = [k]
+            words = k.split()
+            if len(words) == 2 and not any(w.startswith("ال") for w in words) and len(k) >= 7:
+                keys.append("".join(words))  # "ديار بكر" is also written "دياربكر", "أبو ظبي" "أبوظبي"
+            for key in keys:
+                lst = self.by_form.setdefault(key, [])
+                if e.key not in lst:
+                    lst.append(e.key)
         if index_name:
             if e.geonameid is not None:
                 self.by_geonameid.setdefault(e.geonameid, []).append(e.key)
