@@ -2169,6 +2169,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         place = capital_of(actors[0].code)
         if place is not None:
             f.rule += "+place:capital"
+    if place is None and trig.type in _VERBAL and f.place is None and actors[0].code in _IGO:
+        from rasid.place.resolve import seat_of
+
+        # "وصادق مجلس الأمن الدولي على الاتفاق": an international body with no venue named acts at its seat
+        place = seat_of(actors[0].identifier_text)
+        if place is not None:
+            f.rule += "+place:seat"
     if place is not None and place.resolution == "country" and actors[0].sector == "JUD" and actors[0].code \
             and place.country_code == actors[0].code:
         from rasid.place.resolve import capital_of

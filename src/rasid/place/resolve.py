@@ -23,7 +23,7 @@ from rasid.model import Article, Document, Place, Token
 from rasid.place.gazetteer import Entry, Gazetteer, load_gazetteer
 from rasid.text.normalize import fold
 
-__all__ = ["find_places", "geocode", "place_for_country", "to_place"]
+__all__ = ["capital_of", "find_places", "geocode", "place_for_country", "seat_of", "to_place"]
 
 CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة قضاء ناحية مديرية حي مخيم ضاحية".split())
 PROVINCE_CUES = frozenset(fold(w) for w in "محافظة ولاية منطقة إقليم شعبية مقاطعة".split())
@@ -245,3 +245,22 @@ def capital_of(iso3: str) -> Place | None:
                 best = e
         _CAPITALS[iso3] = to_place(best, 0, 0, best.forms[0] if best.forms else best.name) if best else None
     return _CAPITALS[iso3]
+
+
+_SEATS: dict[str, Place | None] | None = None
+
+
+def seat_of(identifier: str | None) -> Place | None:
+    """The seat of an international body (``seats.tsv``: the Security Council in New York, the Arab League in
+    Cairo), by the body's canonical English name; None when it has none listed."""
+    global _SEATS
+    if _SEATS is None:
+        from rasid.place.gazetteer import DATA_DIR, _rows
+
+        gaz = load_gazetteer()
+        _SEATS = {}
+        for r in _rows(DATA_DIR / "seats.tsv"):
+            if len(r) >= 3 and r[0] != "identifier":
+                e = gaz.city(r[1], r[2])
+                _SEATS[r[0]] = to_place(e, 0, 0, e.forms[0] if e.forms else e.name) if e else None
+    return _SEATS.get(identifier or "")
