@@ -888,6 +888,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             _reciprocal(f, prev, last)
             f.rule = rule + ".between-reciprocal"
             return
+    if trig.type in ("AGREE", "CONSULT") and trig.pos in ("n", "p"):
+        # "اتفاق فيينا المبرم في 14 تموز بين إيران والدول الست": the parties after a participle and a date
+        k = _parties_after(toks, mt, min(sb, f.next_trigger))
+        if k is not None:
+            pair = [m for m in after if k < _tok(m)[0] <= k + 12][:2]
+            if len(pair) == 2:
+                f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
+                return
     if trig.mode == "firearms" and trig.pos in ("n", "p"):
         # "مواجهات عنيفة تشهدها مديريات جبل صبر بين مليشيات صالح والمقاومة": the sides after بين
         for k in range(mt.j, min(b, mt.j + 12)):
@@ -1603,10 +1611,23 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
 
 _TRIAL = fold("محاكمة")
 _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
+# "الاتفاق المبرم / الموقع": a participle naming how an agreement came about
+_CONCLUDED = {fold(w) for w in ("المبرم", "المبرمة", "الموقع", "الموقعة", "المعقود", "المعقودة")}
 _BROKE_OUT = {fold(w) for w in ("تجددت", "تجدد", "اندلعت", "اندلع", "دارت", "استؤنفت", "تواصلت")}
 # a batch of something sent: "الدفعة الثالثة من المعونة"، "شحنة جديدة من المساعدات"
 _BATCH = {fold(w) for w in ("دفعة", "الدفعة", "شحنة", "الشحنة", "قافلة", "القافلة", "حمولة", "الحمولة", "كمية",
                             "كميات", "شحنات", "الشحنات", "دفعات", "الدفعات")}
+
+
+def _parties_after(toks, mt: Match, hi: int) -> int | None:  # type: ignore[no-untyped-def]
+    """The بين that names an agreement's parties after a participle ("اتفاق فيينا المبرم في 14 تموز بين إيران
+    والدول الست"), or None."""
+    k = next((q for q in range(mt.j, min(hi, mt.j + 10)) if toks[q].norm == _BETWEEN), None)
+    if k is None or k <= mt.j:
+        return None
+    if any(set(toks[q].forms) & _CONCLUDED for q in range(mt.j, min(k, mt.j + 2))):
+        return k
+    return None
 
 
 def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
@@ -1615,6 +1636,8 @@ def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
         return False
     if any(doc.tokens[k].norm == _BETWEEN for k in range(mt.j, min(len(doc.tokens), mt.j + 2))):
         return False  # "الاتفاق بين تركيا والولايات المتحدة"، "الاشتباكات الدموية بين": it names its parties
+    if trig.type in ("AGREE", "CONSULT") and _parties_after(doc.tokens, mt, len(doc.tokens)) is not None:
+        return False  # "الاتفاق المبرم في 14 تموز بين إيران والدول الست": it names its parties and date
     if mt.i > 0 and set(doc.tokens[mt.i - 1].forms) & _BROKE_OUT:
         return False  # "تجددت الاشتباكات"، "اندلعت المواجهات": a verb of occurrence reports it anew
     if mt.i > 0 and doc.tokens[mt.i - 1].norm in _DONE:
