@@ -2167,8 +2167,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(actors[0].code)
-    if place is not None and place.resolution == "country" and place.end <= place.start and place.country_code \
-            and trig.type in _LOCAL_EVENTS:
+    if place is not None and place.resolution == "country" and place.country_code and trig.type in _LOCAL_EVENTS \
+            and (place.end <= place.start or trig.type == "ASSAULT"):
+        # ("قتل 12 شخصا في شمال العراق" in an article that goes on to name Tuz Khurmatu: the attack is there)
         focus = _focus_city(doc, place.country_code)
         if focus is not None:
             place = focus  # the one town of that country the article keeps naming is where its events happen
