@@ -337,7 +337,11 @@ def _places_from_references(frames: list[Frame]) -> None:
             if g.trigger.type != f.trigger.type or g.anaphoric or g.flags & (_UNREAL | {"future"}) or g.background:
                 continue
             if g.place is None or (g.place.resolution == "country" and g.place.country_code == f.place.country_code):
-                g.place, g.place_source = f.place, "reference"
+                # the frames of that sentence telling the same act ("قتل 12 شخصا عندما هاجم انتحاريان") go together
+                for h in frames[:k]:
+                    if h.sent is g.sent and h.trigger.type == g.trigger.type and h.place == g.place \
+                            and not h.anaphoric:
+                        h.place, h.place_source = f.place, "reference"
             break
 
 
