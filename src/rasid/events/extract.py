@@ -892,6 +892,15 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             _reciprocal(f, prev, last)
             f.rule = rule + ".between-reciprocal"
             return
+    if trig.pos in ("n", "p") and any(toks[q].norm in _RECEIVED or set(toks[q].forms) & _RECEIVED
+                                      for q in range(max(f.clause[0], mt.i - 8), mt.i)):
+        # "تلقى الرئيس المصري برقية تهنئة من نظيره الجزائري"، "تلقى اتصالا هاتفيا من": the sender after من
+        # acts; the one who received is the recipient
+        sender = next((m for m in after if _tok(m)[0] - mt.j <= 8 and _gov(doc, m) == "من"), None)
+        receiver = next((m for m in reversed(before) if _gov(doc, m) == "" and _tok(m)[0] >= f.clause[0]), None)
+        if sender is not None and receiver is not None:
+            f.actor, f.recipient, f.rule = [sender], [receiver], rule + ".received"
+            return
     if trig.type in ("AGREE", "CONSULT") and trig.pos in ("n", "p"):
         # "اتفاق فيينا المبرم في 14 تموز بين إيران والدول الست": the parties after a participle and a date
         k = _parties_after(toks, mt, min(sb, f.next_trigger))
@@ -1617,6 +1626,8 @@ _TRIAL = fold("محاكمة")
 _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
 # "الاتفاق المبرم / الموقع": a participle naming how an agreement came about
 _CONCLUDED = {fold(w) for w in ("المبرم", "المبرمة", "الموقع", "الموقعة", "المعقود", "المعقودة")}
+# "تلقى الرئيس برقية من"، "تسلم رسالة من": the verbs of receiving a message or a call
+_RECEIVED = {fold(w) for w in ("تلقى", "تلقت", "يتلقى", "تتلقى", "وتلقى", "وتلقت", "استلم", "استلمت", "تسلم", "تسلمت")}
 _BROKE_OUT = {fold(w) for w in ("تجددت", "تجدد", "اندلعت", "اندلع", "دارت", "استؤنفت", "تواصلت")}
 # a batch of something sent: "الدفعة الثالثة من المعونة"، "شحنة جديدة من المساعدات"
 _BATCH = {fold(w) for w in ("دفعة", "الدفعة", "شحنة", "الشحنة", "قافلة", "القافلة", "حمولة", "الحمولة", "كمية",
@@ -1676,7 +1687,8 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None, anchor: Frame | No
     # سيارات الأحد"): its time dates it; one further on describes something else
     own = f.trigger.pos != "v" and any(toks[k].norm in _RELATIVE for k in range(f.match.j, min(f.sent.tok_end,
                                                                                           f.match.j + 4)))
-    cands = [t for t in cands if own or not _in_relative_clause(doc, f.match.j, t.start_char)]
+    cands = [t for t in cands if (own or not _in_relative_clause(doc, f.match.j, t.start_char))
+             and not _commemorated(doc, t.start_char)]
     if f.trigger.pos != "v" and _after_prior(toks, f.match):
         # "اعتقلت ... امس ... بعد ساعات على تفجيرات": the main clause's time is not the earlier act's
         cands = [t for t in cands if t.start_char >= t0]
@@ -1794,6 +1806,17 @@ def _fill_host(doc: Document, f: Frame, home: str | None) -> None:
                 break
     if p is not None and p.country_code and p.country_code not in actor_codes:
         f.recipient = [_place_mention(p)]
+
+
+def _commemorated(doc: Document, offset: int) -> bool:
+    """"بمناسبة ذكرى ثورة 23 يوليو 1952": the date an anniversary recalls is not the event's."""
+    k = _tok_index(doc, offset)
+    if k is None:
+        return False
+    return any(set(t.forms) & _ANNIVERSARY for t in doc.tokens[max(0, k - 8):k])
+
+
+_ANNIVERSARY = {fold(w) for w in ("ذكرى", "الذكرى", "ذكراه", "ذكراها")}
 
 
 def _in_relative_clause(doc: Document, after_tok: int, offset: int) -> bool:
