@@ -653,6 +653,8 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
         return matches
     toks = doc.tokens
     taken = {i for mt in matches for i in range(mt.i, mt.j)}
+    covered = {k for m in doc.mentions if sent.start <= m.start < sent.end and "tok" in m.extra
+               for k in range(*m.extra["tok"])}
     extra: list[Match] = []
     hosts = {mt.i for mt in matches if mt.payload.roles == "host" and mt.j == mt.i + 1}
     for g in lex.gapped.find_all(toks, sent.tok_start, sent.tok_end):
@@ -661,9 +663,10 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
         found = None
         # the noun stands within a few words; a time expression or a comma in between does not count
         # ("قضت محكمة جنايات الإسكندرية أمس السبت، ببراءة")
+        # (the subject's words do not count: "نوه رئيس هيئة الأركان العامة في اليمن اللواء محمد المقدشي بالدور")
         limit, words = g.j, 0
         while limit < sent.tok_end and words <= _GAP:
-            if toks[limit].is_word and not _timeword(doc, limit):
+            if toks[limit].is_word and not _timeword(doc, limit) and limit not in covered:
                 words += 1
             limit += 1
         for k in range(g.j, limit):
