@@ -1983,7 +1983,9 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
         if m.kind in ("office", "org", "person") and m.extra.get("code_source") != "kb":
             # a place inside the phrase (سلطات مدينة بنغازي), else the article's home country,
             # else the place of the sentence
-            inside = [p for p in doc.places if m.start <= p.start < m.end]
+            # ("نائب رئيس الشرطة في دبي": the town right after the office, with في)
+            inside = [p for p in doc.places if m.start <= p.start < m.end
+                      or (0 < p.start - m.end <= 5 and doc.text[m.end:p.start].strip() == "في")]
             code = inside[0].country_code if inside else None
             if code is None and m.sector in ("REB", "CVL", "OPP", "UAF", "CRM", "REF", "PRM") \
                     and f.trigger.type == "ASSAULT":
