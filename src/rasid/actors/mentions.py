@@ -497,8 +497,8 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                     p.j = b.j
                     k += 1
                     continue
-                if b.kind == "country" and b.payload.kind in ("name", "alias") and p.head.kind == "office" \
-                        and construct and p.name is None:
+                if b.kind == "country" and b.payload.kind in ("name", "alias", "capital") and p.head.kind == "office" \
+                        and construct and p.name is None:  # (وزير خارجية مصر، محافظ صنعاء)
                     _absorb(p, b)
                     p.j = b.j
                     k += 1
@@ -805,9 +805,11 @@ _GROUP_ANAPHORS = {fold(w) for w in ("التنظيم", "الجماعة", "الم
 _GROUP_ANAPHOR_REACH = 1500  # characters back to the antecedent
 # "الجبهة" / "الحركة" alone refer back only to a group so named ("جبهة النصرة"، "حركة الشباب")
 _HEADED_ANAPHORS = {fold("الجبهة"): fold("جبهة"), fold("الحركة"): fold("حركة")}
-# "المجلس" / "الوزارة" / "المنظمة" alone refer back to the body so named ("المجلس الوطني الفلسطيني")
+# "المجلس" / "الوزارة" / "المنظمة" / "المركز" alone refer back to the body so named ("المجلس الوطني الفلسطيني"،
+# "مركز الملك سلمان للإغاثة")
 _INSTITUTION_ANAPHORS = {fold(w): fold(h) for w, h in (("المجلس", "مجلس"), ("الوزارة", "وزارة"),
-                                                        ("المنظمة", "منظمة"), ("الهيئة", "هيئة"))}
+                                                        ("المنظمة", "منظمة"), ("الهيئة", "هيئة"),
+                                                        ("المركز", "مركز"))}
 _ORGANISATION = fold("المنظمة")
 
 

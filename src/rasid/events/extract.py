@@ -30,6 +30,7 @@ __all__ = ["extract_events", "Frame"]
 _PREP_WORDS = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "لدى", "بين", "عبر", "حول", "نحو",
                                   "خلال", "تجاه", "بحق", "إزاء", "رأس", "يد", "قبل", "باتجاه", "صوب", "أمام")}
 _KULL_MIN = (fold("كل"), fold("من"))
+_KULLAN = fold("كلا")  # كلاً من
 _ABARA = fold("عبر")
 _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
@@ -719,6 +720,8 @@ def _gov(doc: Document, m: Mention) -> str:
         w = doc.tokens[i - 1]
         if _partitive(doc, i) or (i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in _UNITS):
             return ""  # partitive: "عدد من الكويتيين" is the object itself; "قوة من الجيش" the army
+        if i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in (_KULL_MIN[0], _KULLAN):
+            return ""  # "استقبل كلا من محافظ صنعاء ومحافظ مأرب": the list itself
         if w.norm in _PREP_WORDS:
             return w.norm
         if set(w.forms) & _CUES:
@@ -1239,9 +1242,10 @@ _RELEASE_PARTICLES = {fold("عن"), fold("سراح")}
 
 
 def _kull_min(doc: Document, lo: int, hi: int) -> int | None:
+    """The token after "كل من" / "كلا من" (both of, each of), or None."""
     toks = doc.tokens
     for k in range(lo, min(hi, len(toks)) - 1):
-        if toks[k].norm == _KULL_MIN[0] and toks[k + 1].norm == _KULL_MIN[1]:
+        if toks[k].norm in (_KULL_MIN[0], _KULLAN) and toks[k + 1].norm == _KULL_MIN[1]:
             return k + 2
     return None
 
@@ -1611,7 +1615,8 @@ def _local(doc: Document, m: Mention, f: Frame, home: str | None) -> bool:
 
 def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention], home: str | None,
                 ) -> tuple[list[Mention], list[Mention]]:
-    """استقبل H V: H hosts. When the object comes first (VOS) the local party is the host."""
+    """استقبل H V: H hosts; H V استقبل too. After the verb, when the object may come first (VOS), the local party is
+    the host."""
     if subj is None:
         return (obj, []) if obj else ([], [])
     if not obj:
@@ -1620,6 +1625,8 @@ def _host_order(doc: Document, f: Frame, subj: Mention | None, obj: list[Mention
             return [subj], []
         return [], [subj]
     o = obj[0]
+    if _tok(subj)[0] < f.match.i:
+        return [o], [subj]  # "أن وزير الخارجية السعودي استقبل محافظ صنعاء": the subject before the verb hosts
     if not _local(doc, subj, f, home) and _local(doc, o, f, home) and not _is_head(subj.entity()):
         return [subj], [o]  # (a head of state who receives is the host wherever the article is from)
     return [o], [subj]
