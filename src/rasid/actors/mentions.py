@@ -49,6 +49,8 @@ _MODIFIERS = {fold(w) for w in ("السابق", "السابقة", "الأسبق"
 _FORMER = {fold(w) for w in ("السابق", "السابقة", "الأسبق")}
 _OF_PREPS = ("ب", "ل", "في")  # وزير الدفاع بالحكومة ... / في الحكومة / للقيادة العامة
 _FROM = fold("من")
+# prepositions written as words that govern a whole conjunction ("في سوريا والعراق")
+_GOVERNING = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "داخل")}
 # the formal names of states ("جمهورية مصر العربية"، "دولة الكويت"، "سلطنة عمان")
 _STATE_WORDS = {fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "دولة")}
 _ENVOY_WORDS = ("ambassador", "envoy", "consul", "representative", "delegate", "chargé", "charge")
@@ -299,15 +301,20 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
 
 def _governed_conjuncts(doc: Document, mentions: list[Mention]) -> None:
     """"للنظام السوري وحزب الله": a و-conjunct right after a mention governed by ب or ل (an adjective or two
-    between) is governed like it; its ``conjunct_prefix`` records the first member's proclitics."""
+    between) is governed like it; its ``conjunct_prefix`` records the first member's proclitics, and its
+    ``conjunct_gov`` the preposition word before the first member ("في سوريا والعراق")."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        pre = (a.extra.get("prefix") or "").lstrip("وف")
-        if (b.extra.get("prefix") or "") != "و" or not pre or pre[-1] not in "بل" \
-                or "tok" not in a.extra or "tok" not in b.extra:
+        if (b.extra.get("prefix") or "") != "و" or "tok" not in a.extra or "tok" not in b.extra:
             continue
+        pre = (a.extra.get("prefix") or "").lstrip("وف")
         gap = doc.tokens[a.extra["tok"][1]:b.extra["tok"][0]]
-        if len(gap) <= 2 and all(t.is_word and t.norm.startswith("ال") for t in gap):
+        if not (len(gap) <= 2 and all(t.is_word and t.norm.startswith("ال") for t in gap)):
+            continue
+        if pre and pre[-1] in "بل":
             b.extra["conjunct_prefix"] = a.extra["prefix"]
+        elif not pre and a.extra["tok"][0] > 0 and doc.tokens[a.extra["tok"][0] - 1].norm in _GOVERNING:
+            # "نفذوا 41 ضربة في سوريا والعراق": the second member is in the same place phrase
+            b.extra["conjunct_gov"] = doc.tokens[a.extra["tok"][0] - 1].norm
 
 
 @lru_cache(maxsize=1)

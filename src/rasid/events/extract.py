@@ -715,6 +715,8 @@ def _gov(doc: Document, m: Mention) -> str:
         return pre[-1] if pre[-1] in "بلك" else pre
     if raw == "و" and m.extra.get("conjunct_prefix"):
         return m.extra["conjunct_prefix"].lstrip("وف")[-1]  # marked by the actor layer (mentions._governed_conjuncts)
+    if raw == "و" and m.extra.get("conjunct_gov"):
+        return m.extra["conjunct_gov"]
     i = m.extra["tok"][0]
     if i > 0:
         w = doc.tokens[i - 1]
