@@ -860,6 +860,9 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     i = m.extra["tok"][0]
     if i > 0 and doc.tokens[i - 1].norm in _ACCORDING:
         return False  # "بحسب المنظمة"، "وفقا للشرطة": the source of the report, not a participant
+    if m.kind == "nisba" and any(p.end <= m.start and not doc.text[p.end:m.start].strip() and p.country_code == m.code
+                                 for p in doc.places):
+        return False  # "قرب مدينة حلب السورية": the adjective of a place, no participant
     return True
 
 
@@ -1191,6 +1194,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "اتهمت واشنطن تايلاند وروسيا وإيران"، "زيارته إلى إسرائيل والسعودية": every coordinated addressee
         # (or destination) is a recipient
         recipient = recipient + [c for c in _conjuncts(doc, recipient[0], ments) if c not in actor]
+    if not actor and not recipient and trig.type == "ASSAULT" and last is not None and last.trigger.type == "ASSAULT" \
+            and last.actor and f.sent.index > last.sent.index and _continues_report(doc, f):
+        # "نفذ التحالف 41 ضربة ... وأضاف أن 17 ضربة جوية نفذت قرب دير الزور": a report going on about the same
+        # campaign: the strikes are the same attacker's, on the same side
+        actor, recipient = list(last.actor), list(last.recipient)
+        rule += ".continued"
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
 
@@ -1199,6 +1208,19 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
 _CARRIED_OUT = {fold(w) for w in ("نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "نفذوها", "شنه", "شنها", "شنته",
                                   "شنتها", "شنوه", "شنوها", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها", "تبناه",
                                   "تبنته", "تبنتها", "تبناها")}
+
+
+# "وأضاف أن"، "وتابع أن": a sentence that goes on with the same speaker's report
+_GOES_ON = {fold(w) for w in ("وأضاف", "وتابع", "وأوضح", "وأشار", "وأضافت", "وتابعت", "وأوضحت", "وأشارت")}
+
+
+def _continues_report(doc: Document, f: Frame) -> bool:
+    """The sentence opens on "وأضاف أن" / "وتابع أن" with no new speaker named before "that"."""
+    toks = doc.tokens
+    k = f.sent.tok_start
+    if k >= f.match.i or toks[k].norm not in _GOES_ON:
+        return False
+    return any(toks[q].norm in _THAT for q in (k + 1, k + 2) if q < f.match.i)
 
 
 def _carried_out_by(doc: Document, f: Frame, after: list[Mention]) -> Mention | None:
