@@ -816,7 +816,7 @@ _HEADED_ANAPHORS = {fold("الجبهة"): fold("جبهة"), fold("الحركة")
 # "مركز الملك سلمان للإغاثة")
 _INSTITUTION_ANAPHORS = {fold(w): fold(h) for w, h in (("المجلس", "مجلس"), ("الوزارة", "وزارة"),
                                                         ("المنظمة", "منظمة"), ("الهيئة", "هيئة"),
-                                                        ("المركز", "مركز"))}
+                                                        ("المركز", "مركز"), ("المحكمة", "محكمة"))}
 _ORGANISATION = fold("المنظمة")
 
 
@@ -849,6 +849,14 @@ def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:
     for m in mentions:
         i, j = m.extra["tok"]
         covered.update(range(i, j))
+        head = _INSTITUTION_ANAPHORS.get(fold(m.text))
+        if head is not None and m.code is None:
+            # "المحكمة" read as an office with no country: the court named before ("المحكمة الجزائية المتخصصة")
+            ante = [g for g in bodies if g.end <= m.start and m.start - g.end <= _GROUP_ANAPHOR_REACH
+                    and head in fold(g.text).removeprefix("ال").split()]
+            if ante:
+                _set_code(m, ante[-1].code, "anaphora")
+                m.identifier = m.identifier or ante[-1].identifier
     new: list[Mention] = []
     for t in doc.tokens:
         if t.index in covered:

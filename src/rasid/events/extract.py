@@ -439,7 +439,10 @@ _IN_EXCHANGE = fold("مقابل")
 _EMBED_WINDOW = 8
 # the terms of an agreement or text: "الاتفاق يتضمن إقامة منطقة حظر"، "يسمح للطائرات باستخدام ... لشن هجمات"
 _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "تشمل", "ينص", "تنص", "يقضي", "تقضي", "يسمح",
-                                    "تسمح", "يتيح", "تتيح", "تمكين", "يخول", "تخول")}
+                                    "تسمح", "يتيح", "تتيح", "تمكين", "يخول", "تخول",
+                                    # a plot: "كانوا يخططون لارتكاب اعتداءات"، "مخطط لاستهداف"
+                                    "يخطط", "يخططون", "يخططان", "تخطط", "خططوا", "التخطيط", "بالتخطيط",
+                                    "مخطط", "مخططا", "مخططات")}
 _NEG_NOUN = fold("عدم")
 _RIGHT = fold("حق")  # "حق X في": the right to do
 _OBLIGATION = {fold(w) for w in ("ينبغي", "يجب", "يتعين", "لابد", "بضرورة", "ضرورة", "يفترض")}
@@ -1850,6 +1853,7 @@ def _commemorated(doc: Document, offset: int) -> bool:
     return any(set(t.forms) & _ANNIVERSARY for t in doc.tokens[max(0, k - 8):k])
 
 
+_CITIZEN = fold("مواطن")
 _ANNIVERSARY = {fold(w) for w in ("ذكرى", "الذكرى", "ذكراه", "ذكراها")}
 
 
@@ -2061,7 +2065,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         actors.extend(_entity(doc, m, f, home))
     recips: list[Entity] = []
     for m in f.recipient:
-        recips.extend(_entity(doc, m, f, home))
+        es = _entity(doc, m, f, home)
+        if m.extra.get("code_source") in ("sentence", "") and fold(m.text).removeprefix("ال").startswith(_CITIZEN) \
+                and actors and actors[0].code and actors[0].code not in _IGO \
+                and actors[0].sector in ("GOV", "JUD", "COP", "MIL", "SPY"):
+            for e in es:  # "حكما بالسجن بحق مواطن أدين بالسفر إلى سوريا": a citizen is the acting state's
+                e.code = actors[0].code
+        recips.extend(es)
     if trig.type == "CONSULT" and not recips and home and actors and all(a.code != home for a in actors) \
             and f.time_source in ("publication", "text") and trig.roles == "visit" and f.place is None:
         recips = [Entity(code=home, sector="GOV", entity_text="", identifier_text=None)]
@@ -2127,6 +2137,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if not actors:
         return []
     f.coded_actors = actors
+    # "أدانت المحكمة مواطنا بالسفر": a court that condemns convicts (coded SANCTION convict below)
+    convicts = trig.mode == "convict" or (trig.type == "ACCUSE" and trig.mode == "disapprove"
+                                          and all(a.sector == "JUD" for a in actors))
     if "charged-person" in f.flags and not recips and actors[0].code and actors[0].code not in _IGO:
         recips = [Entity(code=actors[0].code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
@@ -2154,7 +2167,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # by an occupying army); a strike hits where it lands
         town = f.place if f.place is not None and f.place.resolution != "country" and f.place_source == "text" \
             else None
-        code = (town.country_code if town is not None else None) or actors[0].code if trig.type == "COERCE" else (
+        at_home = trig.type == "COERCE" or convicts
+        code = (town.country_code if town is not None else None) or actors[0].code if at_home else (
             (f.place.country_code if f.place is not None else None) or actors[0].code)
         if trig.type == "ASSAULT" and code == actors[0].code and actors[0].sector in ("GOV", "MIL") \
                 and (f.place is None or f.place_source != "text"):
@@ -2197,9 +2211,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     place = f.place
     if trig.mode == "phone":
         place = None  # a phone call has no single venue
-    if trig.type == "COERCE" and place is not None and place.resolution == "country" and actors[0].code \
-            and actors[0].code not in _IGO and place.country_code != actors[0].code:
-        place = None  # an arrest by a state's police happens at home; a foreign country named is context
+    if (trig.type == "COERCE" or convicts) and place is not None and place.resolution == "country" \
+            and actors[0].code and actors[0].code not in _IGO and place.country_code != actors[0].code:
+        place = None  # an arrest or a sentence by a state happens at home; a foreign country named is context
     if place is None and trig.type == "CONSULT" and trig.roles in ("visit", "host", "guest") and recips \
             and recips[0].code and recips[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
@@ -2272,8 +2286,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         if cap is not None:
             place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
             f.rule += "+place:capital"
-    if trig.type == "ACCUSE" and trig.mode == "disapprove" and actors and all(a.sector == "JUD" for a in actors):
-        types, mode = ["SANCTION"], ["convict"]  # "أدانت المحكمة مواطنا بالسفر": a court that condemns convicts
+    if trig.type == "ACCUSE" and convicts:
+        types, mode = ["SANCTION"], ["convict"]
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
         if trig.mode == "kill":
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
