@@ -681,8 +681,10 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
             if found:
                 break
         if found is not None:
-            # the support verb reads the construction; a trigger on its noun (حظرا، عقوبات) gives way to it
-            matches = [mt for mt in matches if not mt.i <= found[0] < mt.j and mt.i != g.i]
+            # the support verb reads the construction; a trigger on its noun (حظرا، عقوبات) gives way to it,
+            # except a protest broken up ("فرقت الشرطة مظاهرة نظمها ناشطون"): the protest is an event too
+            matches = [mt for mt in matches if mt.i != g.i and not (
+                mt.i <= found[0] < mt.j and not (found[1].mode == "crowd-control" and mt.payload.type == "PROTEST"))]
             extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
@@ -1177,10 +1179,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and m is not actor[0] and _agent_marker(doc, m)]
         actor, recipient = agent[:1], actor
         rule += ".passive"
-    if trig.type == "ASSAULT" and trig.pos in ("n", "p"):
-        agent = _carried_out_by(doc, f, after)
+    if trig.type in ("ASSAULT", "PROTEST") and trig.pos in ("n", "p"):
+        agent = _carried_out_by(doc, f, after, _ORGANISED if trig.type == "PROTEST" else _CARRIED_OUT)
         if agent is not None:
-            # "في هجوم انتحاري نفذه أعضاء من الحركة": the one who carried out the attack is its author
+            # "في هجوم انتحاري نفذه أعضاء من الحركة"، "مظاهرة نظمها عشرات الناشطين": the one who carried out the
+            # attack, or organised the protest, is its author
             actor, recipient = [agent], [r for r in recipient if r is not agent]
             rule += ".carried-out-by"
     if trig.type == "ACCUSE" and trig.mode == "allege" and trig.pos == "v" and recipient:
@@ -1207,10 +1210,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     f.rule = rule
 
 
-# "هجوم نفذه ..."، "التفجير الذي نفذه تنظيم داعش"، "هجمات شنتها": verbs whose subject carried out the act
+# "هجوم نفذه ..."، "التفجير الذي نفذه تنظيم داعش"، "هجمات شنتها"، "مظاهرة نظمها": verbs whose subject
+# carried out (or organised) the act
 _CARRIED_OUT = {fold(w) for w in ("نفذه", "نفذها", "نفذته", "نفذتها", "نفذوه", "نفذوها", "شنه", "شنها", "شنته",
                                   "شنتها", "شنوه", "شنوها", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها", "تبناه",
                                   "تبنته", "تبنتها", "تبناها")}
+_ORGANISED = {fold(w) for w in ("نظمه", "نظمها", "نظمته", "نظمتها", "نظموه", "نظموها")}
 
 
 # "وأضاف أن"، "وتابع أن": a sentence that goes on with the same speaker's report
@@ -1226,12 +1231,13 @@ def _continues_report(doc: Document, f: Frame) -> bool:
     return any(toks[q].norm in _THAT for q in (k + 1, k + 2) if q < f.match.i)
 
 
-def _carried_out_by(doc: Document, f: Frame, after: list[Mention]) -> Mention | None:
-    """The subject of "نفذه"/"شنه" right after an attack noun (a few adjectives or الذي between)."""
+def _carried_out_by(doc: Document, f: Frame, after: list[Mention], verbs: set[str]) -> Mention | None:
+    """The subject of "نفذه"/"شنه" right after an attack noun, of "نظمها" after a protest noun (a few adjectives
+    or الذي between)."""
     toks = doc.tokens
     mt = f.match
     for k in range(mt.j, min(f.sent.tok_end, mt.j + 5)):
-        if toks[k].norm in _CARRIED_OUT:
+        if toks[k].norm in verbs:
             return next((m for m in after if k < _tok(m)[0] <= k + 5 and m.code
                          and _gov(doc, m) in ("", "من")), None)
         if not toks[k].is_word:
@@ -2293,10 +2299,16 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
             # killing verb, not its agents; the attackers are unidentified
             code = (f.place.country_code if f.place is not None else None) or actors[0].code
+            agent = next((m for m in f.recipient if _agent_marker(doc, m) and m.code), None)
             recips = [a for a in actors if a.code]
-            actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
-            f.inferred += 1
-            f.rule += ".passive+actor:unidentified"
+            if agent is not None:
+                # "أربعة مدنيين قتلوا بنيران هندية": the fire's owner killed them
+                actors = _entity(doc, agent, f, home)
+                f.rule += ".passive+actor:agent"
+            else:
+                actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
+                f.inferred += 1
+                f.rule += ".passive+actor:unidentified"
         else:
             types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
     trig_span = Span(f.match.start, f.match.end, doc.text[f.match.start:f.match.end])
