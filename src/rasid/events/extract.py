@@ -564,6 +564,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _AS = {fold("كما"), fold("مثلما")}
+# a pronoun that takes up a place antecedent in its relative clause ("التي قصفت منها")
+_RESUMPTIVE = {fold(w) for w in ("منها", "منه", "فيها", "فيه", "عليها", "عليه")}
 # "وتقاطع المعارضة الانتخابات لأنها تنكر ... بعد انتخابه في 2005": a reason clause has its own times
 _BECAUSE = {fold(w) for w in ("لأن", "لأنه", "لأنها", "لأنهم", "لأنهما", "ولأن")}
 # "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source
@@ -979,6 +981,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
         subj = rel
         obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
+        if rel is None and obj and free(obj[0]) and 0 < _tok(obj[0])[0] - mt.j <= 2 \
+                and all(toks[q].norm in _RESUMPTIVE for q in range(mt.j, _tok(obj[0])[0])):
+            # "مدينة الفيصل التي قصفت منها المليشيات المدينة": the antecedent is a place (منها: from it); the
+            # subject follows the verb
+            subj = obj[0]
+            obj = _next_participant(doc, after, subj, 10, _OBJ_GOV.get(roles))
         f.flags.add("relative")
         if roles == "patient" and trig.form_kind == "" and rel is not None and not obj \
                 and (mt.j >= sb or not toks[mt.j].is_word or toks[mt.j].norm in _PREP_WORDS
