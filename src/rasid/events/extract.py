@@ -1868,6 +1868,9 @@ def _commemorated(doc: Document, offset: int) -> bool:
 
 
 _CITIZEN = fold("مواطن")
+_ATTACK_WORD = fold("هجوم")
+# those whose "attack" (هجوم) is made in words
+_SPEAKERS = {"GOV", "LEG", "PTY", "ELI", "JRN", "MED", "REL", "EDU", "NGO"}
 _ANNIVERSARY = {fold(w) for w in ("ذكرى", "الذكرى", "ذكراه", "ذكراها")}
 
 
@@ -2302,6 +2305,14 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             f.rule += "+place:capital"
     if trig.type == "ACCUSE" and convicts:
         types, mode = ["SANCTION"], ["convict"]
+    if trig.type == "ASSAULT" and not trig.mode and f.actor and ".carried-out-by" not in f.rule and all(
+            m.kind in ("person", "office") and m.sector in _SPEAKERS
+            and not fold(m.text).split()[0].endswith(("ين", "ون", "ات")) for m in f.actor) \
+            and any(t.forms[-1].startswith(_ATTACK_WORD) for t in doc.tokens[f.match.i:f.match.j + 4]):
+        # "شن الوزير هجوما حادا على المعارضة": a politician's or an official's attack is in words (PLOVER
+        # ACCUSE); not an attack carried out (شنته) or one by a group (مسلحين، مسؤولين)
+        types, mode = ["ACCUSE"], ["disapprove"]
+        f.rule += ".verbal"
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
         if trig.mode == "kill":
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
