@@ -417,6 +417,10 @@ def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:
             if prev is not None and prev.code and (m.extra.get("prefix") or "").startswith("و") \
                     and m.extra["tok"][0] == prev.extra["tok"][1] and m.kind in ("office", "org"):
                 _set_code(m, prev.code, "conjunct")
+            elif m.kind == "office" and nxt is not None and nxt.kind == "office" and nxt.code and m.name \
+                    and not doc.text[m.end:nxt.start].strip() and not nxt.extra.get("prefix"):
+                # "الرئيس عبدالله يامين رئيس جمهورية المالديف": a second title right after the name is his
+                _set_code(m, nxt.code, "apposition")
             elif m.kind == "office" and not m.name and nxt is not None and nxt.kind == "person" and nxt.code \
                     and doc.text[m.end:nxt.start].strip() == "،" and not nxt.extra.get("prefix"):
                 # "رئيس الحكومة، بنيامين نتنياهو،": the name in apposition says whose office it is
@@ -569,6 +573,14 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                     (b.kind == "country" and b.payload.kind == "nisba"
                      and (_adjective_like(toks[p.j]) or "و" in toks[p.j].prefixes[1:2]))
                     or (b.kind == "group" and not b.prefix and _adjective_like(toks[p.j]))):  # قوات بحرية الحرس الثوري
+                _absorb(p, b)
+                p.j = b.j
+                k += 1
+                continue
+            # "رئيس جمهورية المالديف"، "ملك مملكة البحرين": the formal state word between a title and the name
+            if gap == 1 and b.kind == "country" and b.payload.kind in ("name", "alias") and not b.prefix \
+                    and p.head.kind == "office" and construct and p.name is None and not p.codes \
+                    and toks[p.j].norm in _STATE_WORDS:
                 _absorb(p, b)
                 p.j = b.j
                 k += 1

@@ -725,6 +725,15 @@ def _gov(doc: Document, m: Mention) -> str:
     if raw == "و" and m.extra.get("conjunct_gov"):
         return m.extra["conjunct_gov"]
     i = m.extra["tok"][0]
+    if i > 0 and set(doc.tokens[i - 1].forms) & _HONORIFICS:
+        # "برقية تهنئة لفخامة الرئيس"، "بعث إلى جلالة الملك": the honorific carries the preposition
+        w = doc.tokens[i - 1]
+        pre = next((p for f, p in zip(w.forms, w.prefixes, strict=False) if f in _HONORIFICS), "")
+        pre = pre.lstrip("وف")
+        if pre:
+            return pre[-1] if pre[-1] in "بلك" else pre
+        if i > 1 and doc.tokens[i - 2].norm in _PREP_WORDS:
+            return doc.tokens[i - 2].norm
     if i > 0:
         w = doc.tokens[i - 1]
         if _partitive(doc, i) or (i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in _UNITS):
@@ -747,6 +756,8 @@ def _gov(doc: Document, m: Mention) -> str:
 
 
 _COUNT_WORDS = _NUMBER_WORDS | {fold(w) for w in ("نحو", "حوالي", "أكثر", "اكثر", "قرابة", "عدد")}
+# honorifics before a title ("فخامة الرئيس"، "جلالة الملك"، "معالي الوزير"): they carry its preposition
+_HONORIFICS = {fold(w) for w in ("فخامة", "جلالة", "سمو", "معالي", "سعادة", "دولة", "حضرة")}
 
 
 def _passive_count(doc: Document, f: Frame) -> bool:
