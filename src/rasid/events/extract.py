@@ -659,13 +659,15 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
         return matches
     toks = doc.tokens
     taken = {i for mt in matches for i in range(mt.i, mt.j)}
-    covered = {k for m in doc.mentions if sent.start <= m.start < sent.end and "tok" in m.extra
-               for k in range(*m.extra["tok"])}
+    covered: set[int] | None = None
     extra: list[Match] = []
     hosts = {mt.i for mt in matches if mt.payload.roles == "host" and mt.j == mt.i + 1}
     for g in lex.gapped.find_all(toks, sent.tok_start, sent.tok_end):
         if g.i in taken and g.i not in hosts:
             continue  # ("استضافت الجزائر مؤتمرا": hosting a gathering, not a guest, reads the construction)
+        if covered is None:
+            covered = {k for m in doc.mentions if sent.start <= m.start < sent.end and "tok" in m.extra
+                       for k in range(*m.extra["tok"])}
         found = None
         # the noun stands within a few words; a time expression or a comma in between does not count
         # ("قضت محكمة جنايات الإسكندرية أمس السبت، ببراءة")
@@ -725,7 +727,7 @@ def _gov(doc: Document, m: Mention) -> str:
     if raw == "و" and m.extra.get("conjunct_gov"):
         return m.extra["conjunct_gov"]
     i = m.extra["tok"][0]
-    if i > 0 and set(doc.tokens[i - 1].forms) & _HONORIFICS:
+    if i > 0 and not _HONORIFICS.isdisjoint(doc.tokens[i - 1].forms):
         # "برقية تهنئة لفخامة الرئيس"، "بعث إلى جلالة الملك": the honorific carries the preposition
         w = doc.tokens[i - 1]
         pre = next((p for f, p in zip(w.forms, w.prefixes, strict=False) if f in _HONORIFICS), "")

@@ -237,14 +237,15 @@ _CAPITALS: dict[str, Place | None] = {}
 
 def capital_of(iso3: str) -> Place | None:
     """The capital city (GeoNames feature PPLC) of a country, or None."""
-    if iso3 not in _CAPITALS:
-        gaz = load_gazetteer()
-        best = None
-        for e in gaz.entries:
-            if e.country == iso3 and e.feature_code == "PPLC" and (best is None or e.population > best.population):
-                best = e
-        _CAPITALS[iso3] = to_place(best, 0, 0, best.forms[0] if best.forms else best.name) if best else None
-    return _CAPITALS[iso3]
+    if not _CAPITALS:  # one pass over the gazetteer: the most populous PPLC of each country
+        best: dict[str, Entry] = {}
+        for e in load_gazetteer().entries:
+            if e.feature_code == "PPLC" and e.country and (
+                    e.country not in best or e.population > best[e.country].population):
+                best[e.country] = e
+        _CAPITALS.update({c: to_place(e, 0, 0, e.forms[0] if e.forms else e.name) for c, e in best.items()})
+        _CAPITALS.setdefault("", None)  # (built)
+    return _CAPITALS.get(iso3)
 
 
 _SEATS: dict[str, Place | None] | None = None
