@@ -1109,6 +1109,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                                       ) else None
         if trig.form_kind == "possessive":
             genitive = None
+        if genitive is not None and _noun_adjective(doc, genitive, mt.j):
+            genitive = None  # "مساعدات إغاثية للشعب اليمني": the adjective of a beneficiary, not the noun's author
         if genitive is not None and trig.type == "AGREE" and genitive.kind == "capital" and _tok(genitive)[0] == mt.j:
             # "اتفاق فيينا"، "اتفاق مينسك": the city names the agreement, it is no party to it
             after = [m for m in after if m is not genitive]
