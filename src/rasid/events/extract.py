@@ -742,6 +742,9 @@ def _gov(doc: Document, m: Mention) -> str:
             return ""  # partitive: "عدد من الكويتيين" is the object itself; "قوة من الجيش" the army
         if i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in (_KULL_MIN[0], _KULLAN):
             return ""  # "استقبل كلا من محافظ صنعاء ومحافظ مأرب": the list itself
+        if w.norm == _ABARA and doc.sentence_of(w.start) is not None \
+                and doc.sentence_of(w.start).tok_start == w.index:
+            return ""  # "عبر مبعوث الأمم المتحدة عن قلقه": the sentence-opening verb (expressed), not "via"
         if w.norm in _PREP_WORDS:
             return w.norm
         if set(w.forms) & _CUES:
@@ -2224,6 +2227,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             and f.place.country_code and f.place.country_code != actors[0].code:
         # "أوقفت إيران تنفيذ مشاريع في السودان": the country where the halted work was
         recips = [Entity(code=f.place.country_code, sector="GOV", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:place"
+    if trig.type in ("ACCUSE", "REQUEST") and not recips and actors[0].code in _IGO and f.place is not None \
+            and f.place_source == "text" and f.place.country_code:
+        # "أعرب المبعوث الأممي عن قلقه إزاء القتال في طرابلس": an organisation's concern or call about a
+        # place speaks to that country
+        recips = [Entity(code=f.place.country_code, sector=None, entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:place"
     if trig.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN") and not recips and home and home not in _IGO \
