@@ -108,7 +108,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     last: Frame | None = None
     for sent in doc.sentences:
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
-                   if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)]
+                   if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)
+                   and not _hamza_clash(doc, mt)]
         matches = _with_gapped(lex, doc, sent, matches)
         matches = [mt for mt in matches if not _occurred(toks, mt, matches)]
         matches = _drop_objects_of_verbs(toks, matches)
@@ -691,6 +692,18 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
                 mt.i <= found[0] < mt.j and not (found[1].mode == "crowd-control" and mt.payload.type == "PROTEST"))]
             extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
+
+
+# verbs whose folded forms are common words without the hamza: برأ (acquitted) / برا (by land)
+_HAMZA_LEMMAS = {fold("برأ")}
+
+
+def _hamza_clash(doc: Document, mt: Match) -> bool:
+    """A trigger of a hamzated verb written without any hamza ("برا": by land, not "برأ": acquitted)."""
+    if mt.payload.lemma not in _HAMZA_LEMMAS and fold(mt.payload.lemma) not in _HAMZA_LEMMAS:
+        return False
+    raw = doc.text[mt.start:mt.end]
+    return not any(c in raw for c in "أإئؤء")
 
 
 def _ta_marbuta_clash(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]

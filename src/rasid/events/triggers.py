@@ -38,7 +38,8 @@ def verb_forms(past: str, present: str | None) -> dict[str, str]:
     out: dict[str, str] = {}
     p = fold(past)
     if p:
-        stem = p[:-1] if p[-1] in "يا" and len(p) > 2 else p
+        # a final alef or ya is a weak root (دعا، قضى), a hamza on alef is not (برأ، بدأ) though it folds to ا
+        stem = p[:-1] if p[-1] in "يا" and len(p) > 2 and past.strip()[-1] not in "أإؤئء" else p
         weak = stem != p
         out[p] = ""
         out[stem + "ت"] = ""  # 3fs  (التقت، دعت)
