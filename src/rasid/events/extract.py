@@ -845,8 +845,12 @@ def _noun_adjective(doc: Document, m: Mention, after: int) -> bool:
         return False
     # the noun it describes (between the verb and the adjective) is governed by ب / ل or a preposition
     # ("اتفق القادة الأردنيون": the leaders are the subject, so their adjective stands for them)
-    return any(t.norm in _PREP_WORDS or any(p.strip("وف") in ("ب", "ل") for p in t.prefixes if p)
-               for t in doc.tokens[after:i])
+    if any(t.norm in _PREP_WORDS or any(p.strip("وف") in ("ب", "ل") for p in t.prefixes if p)
+           for t in doc.tokens[after:i]):
+        return True
+    # "ويحظر القانون الأمريكي على الحكومة": the adjective of a definite thing right before it (no actor)
+    prev = doc.tokens[i - 1]
+    return i - 1 >= after and prev.norm.startswith("ال") and prev.norm in _THINGS
 
 
 def _l_object_follows(doc: Document, m: Mention) -> bool:
@@ -1898,6 +1902,10 @@ def _commemorated(doc: Document, offset: int) -> bool:
     return any(set(t.forms) & _ANNIVERSARY for t in doc.tokens[max(0, k - 8):k])
 
 
+# things whose nationality adjective names no actor: "القانون الأمريكي"، "المناهج الصينية"
+_THINGS = {fold(w) for w in ("القانون", "الدستور", "المناهج", "المنهج", "السوق", "الاقتصاد", "العملة", "الإعلام",
+                             "الصحافة", "الصحف", "الأراضي", "الحدود", "المياه", "الأجواء", "الشعب", "القضية",
+                             "الملف", "المشروع", "البرنامج", "الاتفاق", "الموقف", "الرأي", "الساحة")}
 _CITIZEN = fold("مواطن")
 _ATTACK_WORD = fold("هجوم")
 # those whose "attack" (هجوم) is made in words
