@@ -151,6 +151,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in _RELATIVE \
                     and trig.type in ("COERCE", "REQUEST", "REJECT", "THREATEN"):
                 f.flags.add("embedded")  # "جبهة النصرة التي تحتجز عسكريين": a state described, not a new act
+            if trig.form_kind == "present" and trig.type == "COERCE" \
+                    and any(t.norm in _NOW for t in toks[mt.j:min(b, mt.j + 3)]):
+                f.flags.add("embedded")  # "وتعتقل إسرائيل الآن 54 أسيرا": a standing detention, not a new arrest
             if any(toks[q].norm in _CONDITIONS for q in range(mt.j, min(b, mt.j + 6))):
                 f.flags.add("hypothetical")  # "وسيتم استهدافها في حال فعلت ذلك": a conditional
             f.background = is_background(toks, a, mt.i)
@@ -1906,6 +1909,7 @@ def _commemorated(doc: Document, offset: int) -> bool:
 _THINGS = {fold(w) for w in ("القانون", "الدستور", "المناهج", "المنهج", "السوق", "الاقتصاد", "العملة", "الإعلام",
                              "الصحافة", "الصحف", "الأراضي", "الحدود", "المياه", "الأجواء", "الشعب", "القضية",
                              "الملف", "المشروع", "البرنامج", "الاتفاق", "الموقف", "الرأي", "الساحة")}
+_NOW = {fold(w) for w in ("الآن", "حاليا", "حاليًا")}
 _CITIZEN = fold("مواطن")
 _ATTACK_WORD = fold("هجوم")
 # those whose "attack" (هجوم) is made in words
