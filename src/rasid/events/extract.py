@@ -1630,9 +1630,12 @@ def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[F
 def _possessor(doc: Document, f: Frame, before: list[Mention], prev: list[Frame], last: Frame | None,
                ) -> Mention | None:
     """زيارته / انسحابها: the possessive suffix names the actor: the nearest earlier participant."""
+    plural = doc.tokens[f.match.i].norm.endswith(("هم", "هن"))
     if before:
         people = [m for m in before if m.kind in ("person", "office", "org", "igo", "nisba", "name")
-                  and _gov(doc, m) in ("", "مع")]
+                  and _gov(doc, m) in ("", "مع")
+                  # "لكنهم يواصلون هجماتهم": a plural suffix names no state or organisation (singular)
+                  and not (plural and m.kind in ("name", "igo", "person"))]
         if f.trigger.roles == "visit":
             # "قال كارتر ... خلال زيارته إلى إسرائيل": a visit is a person's, not a country's named in between
             people = [m for m in people if m.kind in ("person", "office")] or people
@@ -1643,7 +1646,7 @@ def _possessor(doc: Document, f: Frame, before: list[Mention], prev: list[Frame]
             people = abroad or people
         if people:
             return people[-1]
-    if last is not None and last.actor:
+    if last is not None and last.actor and not (plural and last.actor[0].kind in ("name", "igo", "person")):
         return last.actor[0]
     return None
 
