@@ -508,6 +508,16 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                     p.j = b.j
                     k += 1
                     continue
+                if b.kind == "country" and b.payload.kind == "name" and p.head.kind in ("office", "group") \
+                        and not construct and p.name is None and b.j - b.i == 1 \
+                        and toks[b.i].norm.startswith("ال") and toks[b.i].norm.endswith("يه") \
+                        and toks[p.j - 1].norm.endswith(("ه", "ات")):  # (a feminine or plural head agrees)
+                    # "القوات السعودية": a country name shaped like a feminine adjective after a definite head
+                    # is the head's adjective
+                    _absorb(p, b)
+                    p.j = b.j
+                    k += 1
+                    continue
                 if b.kind == "country" and b.payload.kind in ("name", "alias", "capital") and p.head.kind == "office" \
                         and construct and p.name is None:  # (وزير خارجية مصر، محافظ صنعاء)
                     _absorb(p, b)
