@@ -475,6 +475,9 @@ _MASDAR_GOVERNORS = {fold(w) for w in ("قرر", "قررت", "تقرر", "يقر
 _CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "بتهمة", "بتهم", "جريمة", "جرائم")}
 
 
+# adjectives that follow the verbal noun, not the verb: "قصف مدفعي"، "قصف جوي"، "قصف عنيف"
+_NOUN_ADJECTIVES = {fold(w) for w in ("مدفعي", "جوي", "صاروخي", "عنيف", "مكثف", "متبادل", "عشوائي", "متقطع",
+                                      "إسرائيلي", "حوثي", "تركي", "روسي", "أمريكي", "سوري")}
 # words after which a past-tense form is read as the verbal noun: "في قتل"، "تقف خلف قتل"، "وراء اغتيال"
 _NOUN_BEFORE = {fold(w) for w in ("في", "خلف", "وراء", "حول")}
 
@@ -484,6 +487,8 @@ def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-u
     continuing ("قررت الحكومة طرد"، "واصلت القوات قصف")."""
     if mt.prefix.lstrip("وف").endswith(("ب", "ل")):
         return True
+    if mt.j < len(toks) and toks[mt.j].norm in _NOUN_ADJECTIVES:
+        return True  # "وتسبب قصف مدفعي للحوثيين": an adjective after it makes it the noun
     return mt.i > 0 and (toks[mt.i - 1].norm in _NOUN_BEFORE or any(
         toks[q].norm in _MASDAR_GOVERNORS for q in range(max(lo, mt.i - 4), mt.i)))
 
