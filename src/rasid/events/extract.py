@@ -1176,6 +1176,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = [genitive] if genitive else []
             if not obj and trig.form_kind == "possessive" and (own := _suffix_antecedent(doc, f, before)):
                 obj = [own]  # "في إعادة محاكمته"، "اعتقاله": the one the suffix names underwent the act
+            if not obj:
+                # "تدمير أكثر من 16 آلية لمليشيات الحوثي": counted things of a side (ل) are that side's loss
+                obj = [m for m in rest if _tok(m)[0] - mt.j <= 8 and _gov(doc, m) == "ل" and any(
+                    t.norm.isdigit() or t.norm in _COUNT_WORDS for t in toks[mt.j:_tok(m)[0]])][:1]
             agent = [m for m in rest if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
             subj = agent[0] if agent else _subject_before(doc, f, before, prev)
             if obj and subj is obj[0]:
