@@ -911,6 +911,9 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     if m.kind == "nisba" and any(p.end <= m.start and not doc.text[p.end:m.start].strip() and p.country_code == m.code
                                  for p in doc.places):
         return False  # "قرب مدينة حلب السورية": the adjective of a place, no participant
+    if i > 0 and fold(m.text).startswith(_SUICIDE) and (
+            doc.tokens[i - 1].norm.endswith(("ان", "ين")) or set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS):
+        return False  # "قتل تفجيران انتحاريان 13 شخصا": the adjective of the bombings, not the bombers
     return True
 
 
@@ -1922,6 +1925,7 @@ _THINGS = {fold(w) for w in ("القانون", "الدستور", "المناهج
                              "الصحافة", "الصحف", "الأراضي", "الحدود", "المياه", "الأجواء", "الشعب", "القضية",
                              "الملف", "المشروع", "البرنامج", "الاتفاق", "الموقف", "الرأي", "الساحة")}
 _NOW = {fold(w) for w in ("الآن", "حاليا", "حاليًا")}
+_SUICIDE = fold("انتحاري")
 _CITIZEN = fold("مواطن")
 _ATTACK_WORD = fold("هجوم")
 # those whose "attack" (هجوم) is made in words
