@@ -52,7 +52,7 @@ _FROM = fold("من")
 # prepositions written as words that govern a whole conjunction ("في سوريا والعراق")
 _GOVERNING = {fold(w) for w in ("في", "إلى", "على", "من", "عن", "مع", "ضد", "داخل")}
 # the formal names of states ("جمهورية مصر العربية"، "دولة الكويت"، "سلطنة عمان")
-_STATE_WORDS = {fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "دولة")}
+_STATE_WORDS = {fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة")}
 _ENVOY_WORDS = ("ambassador", "envoy", "consul", "representative", "delegate", "chargé", "charge")
 _AFFIL = {fold(w) for w in ("التابعة", "التابع", "التابعين", "الموالية", "الموالي", "الموالين", "المدعومة",
                              "المدعوم")}

@@ -342,10 +342,8 @@ def _places_from_references(frames: list[Frame]) -> None:
             if g.trigger.type != f.trigger.type or g.anaphoric or g.flags & (_UNREAL | {"future"}) or g.background:
                 continue
             if g.place is None or (g.place.resolution == "country" and g.place.country_code == f.place.country_code):
-                # the frames of that sentence telling the same act ("قتل 12 شخصا عندما هاجم انتحاريان") go together
-                for h in frames[:k]:
-                    if h.sent is g.sent and h.trigger.type == g.trigger.type and h.place == g.place \
-                            and not h.anaphoric:
+                for h in _same_act(frames, k, g):
+                    if h.place == g.place and not h.anaphoric:
                         h.place, h.place_source = f.place, "reference"
             break
 
@@ -366,12 +364,22 @@ def _times_from_references(frames: list[Frame]) -> None:
             # "خلال اليومين الماضيين" (counted from a report a day before publication)
             within = g.time.start - dt.timedelta(days=2) <= f.time.start and g.time.end > g.time.start
             if (loose or within) and f.time.start <= g.time.end:
-                # the frames of that sentence telling the same act ("قتل مسلحون ثلاثة جنود في هجوم") go together
-                for h in frames[:k]:
-                    if h.sent is g.sent and h.trigger.type == g.trigger.type and h.time_source == g.time_source \
-                            and h.time == g.time:
+                for h in _same_act(frames, k, g):
+                    if h.time_source == g.time_source and h.time == g.time:
                         h.time, h.time_source = f.time, "reference"
             break
+
+
+def _same_act(frames: list[Frame], k: int, g: Frame) -> list[Frame]:
+    """The frames before ``frames[k]`` in g's sentence with g's type: one act told by several triggers ("قتل 12
+    شخصا عندما هاجم انتحاريان"), which a later reference places or dates together."""
+    out: list[Frame] = []
+    for h in reversed(frames[:k]):
+        if h.sent.index < g.sent.index:
+            break
+        if h.sent is g.sent and h.trigger.type == g.trigger.type:
+            out.append(h)
+    return out[::-1]
 
 
 def _places_from_visits(frames: list[Frame]) -> None:
@@ -448,7 +456,8 @@ _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "ت�
                                     "يخطط", "يخططون", "يخططان", "تخطط", "خططوا", "التخطيط", "بالتخطيط",
                                     "مخطط", "مخططا", "مخططات")}
 _NEG_NOUN = fold("عدم")
-_RIGHT = fold("حق")  # "حق X في": the right to do
+# "حق X في": the right to do
+_RIGHT = {fold(w) for w in ("حق", "الحق", "حقه", "حقها", "حقهم", "حقهما", "حقنا", "حقي")}
 _OBLIGATION = {fold(w) for w in ("ينبغي", "يجب", "يتعين", "لابد", "بضرورة", "ضرورة", "يفترض")}
 
 
@@ -610,7 +619,7 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
     if mt.payload.pos != "v" and any(set(t.forms) & _OBLIGATION for t in toks[max(clause_lo, mt.i - 3):mt.i]):
         return True  # "ينبغي إطلاق سراح الصحافي"، "ضرورة وقف القصف": what should happen, not what did
     if mt.i > 1 and toks[mt.i - 1].norm == "في" and not mt.prefix \
-            and any(t.norm.startswith(_RIGHT) or set(t.forms) & {_RIGHT} for t in toks[max(clause_lo, mt.i - 4):mt.i - 1]):
+            and any(set(t.forms) & _RIGHT for t in toks[max(clause_lo, mt.i - 4):mt.i - 1]):
         return True  # "دافع البيت الأبيض عن حق تركيا في ضرب حزب العمال": a right to act, not an act
     return any(t.norm == _NEG_NOUN for t in toks[max(clause_lo, mt.i - 4):mt.i])
 
@@ -740,9 +749,8 @@ def _gov(doc: Document, m: Mention) -> str:
     """The preposition governing a mention: its own proclitic (ب/ل/ك) or the word before it; a conjunct
     ("للنظام السوري وحزب الله") is governed like the first member."""
     raw = m.extra.get("prefix") or ""
-    pre = raw.lstrip("وف")
-    if pre:
-        return pre[-1] if pre[-1] in "بلك" else pre
+    if raw.lstrip("وف"):
+        return _proclitic(raw)
     if raw == "و" and m.extra.get("conjunct_prefix"):
         return m.extra["conjunct_prefix"].lstrip("وف")[-1]  # marked by the actor layer (mentions._governed_conjuncts)
     if raw == "و" and m.extra.get("conjunct_gov"):
@@ -752,9 +760,8 @@ def _gov(doc: Document, m: Mention) -> str:
         # "برقية تهنئة لفخامة الرئيس"، "بعث إلى جلالة الملك": the honorific carries the preposition
         w = doc.tokens[i - 1]
         pre = next((p for f, p in zip(w.forms, w.prefixes, strict=False) if f in _HONORIFICS), "")
-        pre = pre.lstrip("وف")
-        if pre:
-            return pre[-1] if pre[-1] in "بلك" else pre
+        if pre.lstrip("وف"):
+            return _proclitic(pre)
         if i > 1 and doc.tokens[i - 2].norm in _PREP_WORDS:
             return doc.tokens[i - 2].norm
     if i > 0:
@@ -763,9 +770,9 @@ def _gov(doc: Document, m: Mention) -> str:
             return ""  # partitive: "عدد من الكويتيين" is the object itself; "قوة من الجيش" the army
         if i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in (_KULL_MIN[0], _KULLAN):
             return ""  # "استقبل كلا من محافظ صنعاء ومحافظ مأرب": the list itself
-        if w.norm == _ABARA and doc.sentence_of(w.start) is not None \
-                and doc.sentence_of(w.start).tok_start == w.index:
-            return ""  # "عبر مبعوث الأمم المتحدة عن قلقه": the sentence-opening verb (expressed), not "via"
+        if w.norm.endswith(_ABARA) and (s := doc.sentence_of(w.start)) is not None and s.tok_start == w.index \
+                and any(f == _ABARA and not p.strip("وف") for f, p in zip(w.forms, w.prefixes, strict=False)):
+            return ""  # "(و)عبر مبعوث الأمم المتحدة عن قلقه": the sentence-opening verb (expressed), not "via"
         if w.norm in _PREP_WORDS:
             return w.norm
         if set(w.forms) & _CUES:
@@ -774,11 +781,14 @@ def _gov(doc: Document, m: Mention) -> str:
             return "dir"
         for f, p in zip(w.forms, w.prefixes, strict=False):
             if p.strip("وف") == "" and f in _PREP_WORDS:
-                if f == _ABARA and doc.sentence_of(w.start) is not None \
-                        and doc.sentence_of(w.start).tok_start == w.index:
-                    return ""  # "وعبر الوزير عن أسفه": the sentence-opening verb (expressed), not "via"
                 return f
     return ""
+
+
+def _proclitic(prefix: str) -> str:
+    """The preposition of a word's proclitics: "وب" → ب, "لل" → ل; "ك" kept, others as peeled."""
+    pre = prefix.lstrip("وف")
+    return pre[-1] if pre and pre[-1] in "بلك" else pre
 
 
 _COUNT_WORDS = _NUMBER_WORDS | {fold(w) for w in ("نحو", "حوالي", "أكثر", "اكثر", "قرابة", "عدد")}
@@ -1857,7 +1867,7 @@ def _after_that(doc: Document, f: Frame, anchor: Frame | None) -> TimeExpr | Non
             start, end, prec = dt.date(y, m, 1), nxt - dt.timedelta(days=1), "month"
         else:
             start = a.start + dt.timedelta(days=sign * n)
-            end, prec = start, "day" if a.precision == "day" else a.precision
+            end, prec = start, a.precision
         text = doc.text[toks[k].start:toks[k + 2].end]
         return TimeExpr(toks[k].start, toks[k + 2].end, text, start, end, prec, "relative")
     return None
@@ -2328,7 +2338,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
 
         place = place_for_country(actors[0].code)
     if place is not None and place.resolution == "country" and place.country_code and trig.type in _LOCAL_EVENTS \
-            and (place.end <= place.start or trig.type == "ASSAULT"):
+            and (not _read(place) or trig.type == "ASSAULT"):
         # ("قتل 12 شخصا في شمال العراق" in an article that goes on to name Tuz Khurmatu: the attack is there)
         focus = _focus_city(doc, place.country_code)
         if focus is not None:
