@@ -1470,6 +1470,8 @@ _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "th
 _COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
     fold(p + w + s) for p in ("", "ب") for w in ("إن", "أن") for s in ("ه", "ها", "هم", "هما")}
 # "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
+# the support verb of "عبر الوزير عن أسفه"، "أعرب عن قلقه" before a phrase trigger opening on عن
+_EXPRESS = {fold(w) for w in ("عبر", "عبرت", "أعرب", "أعربت", "اعرب", "اعربت", "أبدى", "أبدت", "ابدى", "ابدت")}
 _OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته", "دولتها")}
 
 
@@ -1569,6 +1571,43 @@ _MEMBERS = {fold(w) for w in ("عناصر", "أفراد", "افراد", "مقا�
 def _main_clause(prev: list[Frame]) -> Frame | None:
     """The last trigger of the sentence so far that is not embedded in another ("نفى X الاتهامات بأن ...، متهما")."""
     return next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"}), None)
+
+
+# words that may open a sentence before its main verb: connectors and discourse openers ("من جانبه،"،
+# "في غضون ذلك"، "على صعيد آخر")
+_OPENERS = {fold(w) for w in (
+    "و", "ف", "كما", "ثم", "لكن", "ولكن", "بينما", "كذلك", "أيضا", "بدوره", "بدورها", "بدورهم", "من", "جانبه",
+    "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "في", "وفي", "غضون", "ذلك", "سياق", "متصل", "صلة", "ذي",
+    "المقابل", "على", "وعلى", "صعيد", "آخر", "اخر", "أخرى", "اخرى", "إلى", "الى", "جهة", "ناحية", "بالمقابل",
+    "بدوره،", "اليوم", "أمس", "امس")}
+# prepositions that open a sentence's setting ("وفي بيان لها، ..."، "وخلال اللقاء، ...")
+_SETTING = {fold(w) for w in ("في", "خلال", "عقب", "بعد", "أثناء", "اثناء", "إثر", "اثر", "قبيل", "لدى", "ضمن")}
+# a speaker's own country or government taken up by a pronoun after "قال ... إن" ("إن بلاده ترفض")
+_OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته", "دولتها", "إنها", "إنه", "أنها",
+                               "أنه", "انها", "انه")}
+
+
+def _leads_sentence(doc: Document, f: Frame) -> bool:
+    """The trigger is its sentence's main predicate: only openers, times, its own actor, or the actor's
+    reporting verb ("قال الوزير إن بلاده ترفض") come before it ("ونفت حماس ..."، "الجيش ينفي ...").
+
+    A statement with no addressee that sits deeper in a sentence (a relative clause, a reason, a quoted
+    condition: "المصدر الذي رفض الكشف"، "التدابير التي يطالب بها الدائنون") is rarely an event of its own."""
+    toks = doc.tokens
+    spans = [(m.start, m.end) for m in f.actor]
+    lo = f.sent.tok_start
+    first = next((t for t in toks[lo:f.match.i] if t.is_word), None)
+    if first is not None and set(first.forms) & _SETTING:
+        # "وفي بيان أصدرته أمس، نفت الوزارة ..."، "وخلال لقائه الوزير، دعا ...": a setting before a comma
+        lo = max([q + 1 for q in range(lo, f.match.i) if toks[q].text in ("،", ",")], default=lo)
+    for q in range(lo, f.match.i):
+        t = toks[q]
+        if not t.is_word or t.norm in _OPENERS or t.norm in _REPORTING or t.norm in _THAT or t.norm in _OWN_SIDE:
+            continue
+        if _timeword(doc, q) or any(s <= t.start < e for s, e in spans) or set(t.forms) & _EXPRESS:
+            continue
+        return False
+    return True
 
 
 def _timeword(doc: Document, k: int) -> bool:
@@ -2296,6 +2335,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.rule += "+recipient:home"
     if trig.type in _NEEDS_RECIPIENT and not recips and not _multilateral(trig, actors[0]):
         return []
+    if trig.type in _VERBAL | {"RETREAT"} and not recips and not _leads_sentence(doc, f):
+        return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
     if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
