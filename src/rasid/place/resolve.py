@@ -198,6 +198,9 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
         coord = m.prefix.startswith("و") and last_j == m.i
         direction = prev is not None and prev.norm in DIRECTIONS  # "شمال مالي"
         ctx = _context_country(gaz, toks, m.j, n)
+        if ctx is not None and m.j < n and any(f in gaz.nisba for f in _tok_forms(toks[m.j])) \
+                and not any(e.country == ctx for e in cands):
+            ctx = None  # "العلم الأفغاني" is the Afghan flag, not al-Alam in Iraq: an adjective must fit the place
         # "شمال مالي" names Mali; "وسط المدينة" is the city centre, not Medina (a definite common noun)
         if policy == "strong" and not (cue or ctx or (direction and not form.startswith("ال"))):
             continue
