@@ -399,14 +399,18 @@ def _places_from_visits(frames: list[Frame]) -> None:
             if g is not None:
                 f.place, f.place_source = g.place, "visit"
                 continue
-        if f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest") and f.place is not None \
-                and f.place.resolution != "country" and f.actor and not f.flags & (_UNREAL | {"future"}):
+        if f.trigger.type == "CONSULT" and f.trigger.roles in ("visit", "host", "guest", "meet") \
+                and f.place is not None and f.place.resolution != "country" and f.actor \
+                and not f.flags & (_UNREAL | {"future"}):
             visits.append(f)
             continue
         if not visits or f.place is not None or f.trigger.type not in _DURING_VISIT or not f.actor \
                 or f.flags & {"future"}:
             continue
-        for visit in reversed(visits):
+        # a visit first; else a meeting told just before ("التقى X أمس في الرياض ... ودعا X الصين")
+        for visit in sorted(reversed(visits), key=lambda v: v.trigger.roles == "meet"):
+            if visit.trigger.roles == "meet" and f.sent.index - visit.sent.index > 3:
+                continue
             if _during(f, visit):
                 f.place, f.place_source = visit.place, "visit"
                 break
