@@ -69,3 +69,21 @@ def test_feminine_adjective_does_not_join_a_masculine_head() -> None:
     doc = build_document(Article(text="أوقفت دورية من مخابرات الجيش السورية فلانة في بيروت."))
     army = [m for m in find_mentions(doc) if m.text.startswith("الجيش")]
     assert army and all(m.text == "الجيش" and m.code != "SYR" for m in army), [(m.text, m.code) for m in army]
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    # a dateline abroad on a leader's trip: the story is about his own country
+    ("أردوغان ينفي الاتهامات\nعين اليوم – جاكرتا\nنفى الرئيس التركي الاتهامات بأن تركيا تساعد التنظيم. وقال إن تركيا عانت من الإرهاب، "
+     "وإن الجيش التركي سيواصل عملياته، وإن تركيا لن تغير موقفها.", "TUR"),
+    # a dateline in the country the story is about stays home even when another country is named more
+    ("مصر تدعو إلى الحوار في ليبيا\nالقاهرة - رويترز\nقال وزير الخارجية المصري إن ليبيا تحتاج إلى حل سياسي، وإن الأطراف الليبية مدعوة إلى الحوار.",
+     "EGY"),
+])
+def test_home_country_from_dateline_and_mentions(text: str, home: str) -> None:
+    from rasid.actors.mentions import home_country
+    from rasid.read import article_from_text
+
+    doc = build_document(article_from_text(text))  # the first line is the headline
+    find_mentions(doc)
+    assert doc.article.dateline is not None
+    assert home_country(doc) == home, (doc.article.dateline, doc.countries)

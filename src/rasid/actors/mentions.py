@@ -252,11 +252,14 @@ def _read_name(doc: Document, i: int, hi: int, atom_starts: set[int], stop: froz
 def home_country(doc: Document) -> str | None:
     """The article's home country: the dateline's country, else the most mentioned one."""
     dl = doc.article.dateline
+    top = max(doc.countries.items(), key=lambda kv: (kv[1], kv[0])) if doc.countries else None
     if dl is not None:
         from rasid.place.resolve import geocode  # lazy: the place layer is optional here
 
         p = geocode(dl.text)
         if p is not None and p.country_code:
+            if top is not None and top[0] != p.country_code and doc.countries.get(p.country_code, 0) * 3 < top[1]:
+                return top[0]  # "عين اليوم – جاكرتا" on a story about Turkey: a dateline abroad, on a trip
             return p.country_code
     if doc.countries:
         return max(doc.countries.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -24,6 +24,11 @@ DATA_DIR = Path(str(resources.files("rasid") / "data" / "gazetteer"))
 
 _COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR"})
 _PROVINCE_CODES = frozenset({"ADM1", "ADM1H", "ADM2", "RGN", "PEN"})
+# spelling variants of transliterated names: cities of at least this population, outside the countries whose
+# place names are Arabic (or long fixed in Arabic)
+_VARIANT_POP = 1_000_000
+_ARABIC_NAMES = frozenset(
+    "SAU YEM OMN ARE QAT BHR KWT IRQ SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR MRT ESH SOM DJI COM TCD TUR IRN".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,7 @@ class Gazetteer:
                 ),
                 index_name=False,
             )
+        self._add_alef_variants()
         common = data_dir / "common_forms.tsv"
         if common.exists():
             for r in _rows(common):
@@ -150,6 +156,28 @@ class Gazetteer:
                 self.policy[fold(r[0])] = policy
         for r in _rows(data_dir / "stoplist.tsv"):  # hand-reviewed list wins
             self.policy[fold(r[0])] = r[1]
+
+    def _add_alef_variants(self) -> None:
+        """Foreign city names are transliterated with or without a long ا ("جاكارتا" / "جاكرتا"، "كاراتشي" /
+        "كراتشي"): index large cities outside the Arabic-speaking world under each spelling without one medial ا,
+        when no place already has that spelling."""
+        new: dict[str, set[int]] = {}
+        for e in self.entries:
+            if e.resolution != "city" or e.population < _VARIANT_POP or e.country in _ARABIC_NAMES:
+                continue
+            for a in e.forms:
+                k = fold(a)
+                if " " in k or len(k) < 6:
+                    continue
+                start = 2 if k.startswith("ال") else 1
+                for i in range(start, len(k) - 1):
+                    if k[i] == "ا":
+                        v = k[:i] + k[i + 1:]
+                        if v not in self.by_form and v + "ء" not in self.by_form:  # سامرا is Samarra (سامراء)
+                            new.setdefault(v, set()).add(e.key)
+        for v, keys in new.items():
+            if len(keys) == 1:  # a spelling two cities would share is left out
+                self.by_form[v] = sorted(keys)
 
     def _add(self, e: Entry, index_name: bool = True) -> None:
         self.entries.append(e)
