@@ -87,3 +87,14 @@ def test_home_country_from_dateline_and_mentions(text: str, home: str) -> None:
     find_mentions(doc)
     assert doc.article.dateline is not None
     assert home_country(doc) == home, (doc.article.dateline, doc.countries)
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("تظاهر مئات السوريين أمس في شارع بغداد وسط دمشق.", "بغداد"),
+    ("احتشد المتظاهرون في ميدان التحرير بالقاهرة.", "التحرير"),
+    ("وقع الانفجار قرب محطة «طهران» للحافلات.", "طهران"),
+])
+def test_a_street_or_square_named_for_a_place_is_no_actor(text: str, form: str) -> None:
+    doc = build_document(Article(text=text))
+    at = text.find(form)
+    assert not [m.text for m in find_mentions(doc) if m.start <= at < m.end]

@@ -2118,6 +2118,39 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
             f.place, f.place_source = p, "dateline"
 
 
+# national seats that stand in a country's capital, and the words that place an event by one
+_SEATS = {fold(w) for w in ("البرلمان", "مجلس النواب", "مجلس الشعب", "مجلس الشورى", "مجلس الأمة", "الكنيست",
+                            "القصر الرئاسي", "قصر الرئاسة", "مقر الحكومة", "مقر رئاسة الوزراء", "رئاسة الوزراء")}
+_BY_SEAT = {fold(w) for w in ("أمام", "امام", "قرب", "حول", "محيط", "بمحيط", "عند", "مقابل")}
+_BUILDING = {fold(w) for w in ("مبنى", "مقر")}
+
+
+def _seat_landmark(doc: Document, f: Frame, code: str) -> Place | None:
+    """The capital of ``code`` when the sentence places its event by a national seat ("أمام مبنى البرلمان
+    الإيراني"، "قرب البرلمان") and names no town; a seat's nisba must agree with ``code``."""
+    from rasid.place.resolve import capital_of
+
+    toks = doc.tokens
+    for k in range(f.sent.tok_start, f.sent.tok_end - 1):
+        if toks[k].norm not in _BY_SEAT and not set(toks[k].forms) & _BY_SEAT:
+            continue
+        q = k + 1
+        if q < f.sent.tok_end and set(toks[q].forms) & _BUILDING:
+            q += 1
+        for n in (3, 2, 1):
+            if q + n <= f.sent.tok_end and " ".join(t.norm for t in toks[q:q + n]) in _SEATS:
+                adj = next((m for m in doc.mentions if m.start == toks[q + n].start), None) \
+                    if q + n < f.sent.tok_end else None
+                if adj is not None and adj.kind == "nisba" and adj.code != code:
+                    return None
+                cap = capital_of(code)
+                if cap is None:
+                    return None
+                s, e = toks[q].start, toks[q + n - 1].end
+                return dataclasses.replace(cap, start=s, end=e, text=doc.text[s:e])
+    return None
+
+
 def _tok_index(doc: Document, offset: int) -> int | None:
     lo, hi = 0, len(doc.tokens) - 1
     while lo <= hi:
@@ -2382,6 +2415,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(actors[0].code)
+    if place is not None and place.resolution == "country" and place.country_code and trig.type in _LOCAL_EVENTS \
+            and (seat := _seat_landmark(doc, f, place.country_code)) is not None:
+        # "اعتصم المعلمون أمام مبنى البرلمان الإيراني"، "تجمع قرب البرلمان": a national seat stands in the capital
+        place = seat
+        f.rule += "+place:landmark"
     if place is not None and place.resolution == "country" and place.country_code and trig.type in _LOCAL_EVENTS \
             and (not _read(place) or trig.type == "ASSAULT"):
         # ("قتل 12 شخصا في شمال العراق" in an article that goes on to name Tuz Khurmatu: the attack is there)

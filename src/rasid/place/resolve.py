@@ -32,6 +32,9 @@ PREPOSITIONS = frozenset(
     for w in ("في إلى الى من نحو قرب عند داخل حول بالقرب ضواحي أطراف مشارف شرق غرب شمال جنوب وسط مدن شرقي غربي"
               " شمالي جنوبي").split()
 )
+# a name after these is a street, square, station or bridge named for a place ("شارع بغداد" in Damascus, "محطة
+# «بهارستان»" in Tehran), not that place
+NAMED_AFTER = frozenset(fold(w) for w in "شارع ميدان ساحة محطة جسر دوار نفق كورنيش".split())
 DIRECTIONS = frozenset(fold(w) for w in "شرق غرب شمال جنوب وسط شمالي جنوبي شرقي غربي جنوبى شمالى".split())
 _SHADDA = "\u0651"
 
@@ -183,6 +186,11 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
             # ("سنوي" is not س + Nawa)
             continue
         cands = gaz.candidates(form)
+        w = m.i - 1
+        while w >= 0 and not toks[w].is_word and w >= m.i - 2:
+            w -= 1  # «محطة «بهارستان»: quotes around the name
+        if w >= 0 and any(f in NAMED_AFTER for f in _tok_forms(toks[w])):
+            continue
         prev = toks[m.i - 1] if m.i > 0 else None
         prev_forms = _tok_forms(prev) if prev is not None else ()
         cue = None
