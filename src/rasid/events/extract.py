@@ -1998,6 +1998,19 @@ def _in_relative_clause(doc: Document, after_tok: int, offset: int) -> bool:
     return False
 
 
+def _dated_relative(doc: Document, f: Frame, offset: int) -> bool:
+    """The offset lies in a relative clause after the trigger that carries a date of its own: the clause tells
+    another, earlier event, and its place is that event's."""
+    toks = doc.tokens
+    k = f.match.j
+    while k < f.sent.tok_end and toks[k].start < offset:
+        if toks[k].norm in _RELATIVE:
+            r, end = toks[k].start, toks[f.sent.tok_end - 1].end
+            return any(r < x.start_char < end and x is not f.time for x in doc.times)
+        k += 1
+    return False
+
+
 def _place_country(doc: Document, f: Frame) -> str | None:
     p = _sentence_places(doc, f)
     return p[0].country_code if p else None
@@ -2062,6 +2075,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         gov = _place_gov(doc, pi) if pi is not None else ""
         if gov in ("من", "مع"):
             continue  # an origin (وفد من تشاد) or a partner (الحدود مع غزة), not the venue
+        if p.start > t0 and _dated_relative(doc, f, p.start):
+            continue  # "أعدمت الهند مأمون، أحد المخططين للاعتداءات التي أوقعت 257 قتيلا في بومباي في 1993"
         if pi is not None and pi >= 2 and toks[pi - 1].norm in _DIRECTIONS \
                 and any(q.end == toks[pi - 2].end for q in places):
             continue  # "بمحافظة ذي قار جنوب بغداد": the second place only locates the first
@@ -2098,7 +2113,7 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     # ("قتلت قوات X فلانا ... بعد دهمها منزله في بلدة Y شمال الخليل"): closer than any other sentence's place
     if f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
         town = next((p for p in places if p.resolution in ("city", "facility") and p.start > t0
-                     and not any(s <= p.start < e for s, e in actor_spans)
+                     and not any(s <= p.start < e for s, e in actor_spans) and not _dated_relative(doc, f, p.start)
                      and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) not in ("من", "مع")), None)
         if town is not None:
             f.place, f.place_source = town, "text"
