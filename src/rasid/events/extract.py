@@ -664,6 +664,8 @@ def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: 
         if t.pos == "n" and t.type in _COOPERATIVE and any(
                 o.payload.type == "AGREE" and o.payload.pos == "v" and 0 < mt.i - o.j <= 3 for o in out):
             continue
+        if t.roles == "charge" and any(o.payload.type in _VERBAL and 0 < mt.i - o.j <= _GAP + 2 for o in out):
+            continue  # "رفض مصر الكامل للتدخل الإيراني"، "أدانت التدخل": the verb's object, charged by the verb
         out.append(mt)
     return out
 
@@ -844,6 +846,44 @@ _DIED = (fold("لقي"), fold("لقوا"), fold("لقيت"), fold("ولقي"), f
 _ATTACK_NOUNS = {fold(w) for w in ("هجوم", "هجمات", "كمين", "قصف", "غارة", "غارات", "تفجير", "صاروخ", "بصاروخ")}
 
 
+# "في شؤون"، "في الشأن الداخلي": what an interference charge names
+_AFFAIRS = {fold(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون", "شأن", "الشأن", "شؤونها", "شؤونه", "شؤونهم",
+                              "شئونها", "شئونه")}
+# "عدم التدخل في الشؤون الداخلية": a principle affirmed, not a charge
+_PRINCIPLE = {fold(w) for w in ("عدم", "مبدأ", "مبدا", "احترام", "بعدم")}
+# "تصريحات X تمثل تدخلا": the copula whose subject is the interference charged
+_CONSTITUTES = {fold(w) for w in ("تمثل", "يمثل", "تعد", "يعد", "تعتبر", "يعتبر", "تشكل", "يشكل", "اعتبر",
+                                  "اعتبرت", "وصف", "وصفت")}
+
+
+def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Mention]) -> None:
+    """An interference charge ("أكد الوزير أن التدخلات الإيرانية في شؤون البحرين مرفوضة"، "تصريحات المرشد
+    الإيراني تمثل تدخلا في شؤون المملكة"): the speaker accuses the interfering side (PLOVER ACCUSE).
+
+    The charge needs its "في شؤون" complement and is no charge when a principle is stated ("عدم التدخل")."""
+    toks = doc.tokens
+    mt = f.match
+    sb = f.sent.tok_end
+    if mt.i > 0 and (toks[mt.i - 1].norm in _PRINCIPLE or set(toks[mt.i - 1].forms) & _PRINCIPLE):
+        return
+    k = next((q for q in range(mt.j, min(sb, mt.j + 4)) if toks[q].norm == "في"), None)
+    if k is None or k + 1 >= sb or not set(toks[k + 1].forms) & _AFFAIRS:
+        return
+    # the interfering side: an adjective or genitive right after the noun (التدخلات الإيرانية، تدخل إيران),
+    # else the subject of a copula before it (تصريحات المرشد الإيراني تمثل تدخلا)
+    speaker = _opening_subject(doc, f) or _speaker_of(doc, f.sent) or next(
+        (m for m in before if m.code and _gov(doc, m) == ""), None)
+    if speaker is None:
+        return
+    accused = next((m for m in after if _tok(m)[0] < k and m.code), None)
+    if accused is None and mt.i > 0 and set(toks[mt.i - 1].forms) & _CONSTITUTES:
+        # ("إن التصريحات تعكس الموقف العدائي لإيران ... وتمثل تدخلا"): the nearest other side named before
+        accused = next((m for m in reversed(before) if m.code and m.code != speaker.code and m is not speaker), None)
+    if accused is None or accused.code == speaker.code:
+        return
+    f.actor, f.recipient = [speaker], [accused]
+
+
 def _attacker(doc: Document, m: Mention) -> bool:
     """"في هجوم لمسلحين"، "في غارة للتحالف": the author of the attack named after an attack noun (ل or genitive)."""
     i = m.extra["tok"][0]
@@ -957,6 +997,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
 
     subj: Mention | None = None
     obj: list[Mention] = []
+    if roles == "charge":
+        _charge_roles(doc, f, before, after)
+        f.rule = rule
+        return
     # "بين X و Y" right after the trigger
     if mt.j < sb and toks[mt.j].norm == _BETWEEN or (mt.j + 1 < sb and toks[mt.j + 1].norm == _BETWEEN
                                                      and trig.pos != "v"):
@@ -1804,8 +1848,8 @@ def _parties_after(toks, mt: Match, hi: int) -> int | None:  # type: ignore[no-u
 
 def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
     """A definite or demonstrative verbal noun (هذه الزيارة، الهجوم) refers to an event told elsewhere."""
-    if trig.pos == "v":
-        return False
+    if trig.pos == "v" or trig.roles == "charge":
+        return False  # ("التدخلات الإيرانية في شؤون البحرين": a charge is made in the telling)
     if any(doc.tokens[k].norm == _BETWEEN for k in range(mt.j, min(len(doc.tokens), mt.j + 2))):
         return False  # "الاتفاق بين تركيا والولايات المتحدة"، "الاشتباكات الدموية بين": it names its parties
     if trig.type in ("AGREE", "CONSULT") and _parties_after(doc.tokens, mt, len(doc.tokens)) is not None:

@@ -35,6 +35,8 @@ PREPOSITIONS = frozenset(
 # a name after these is a street, square, station or bridge named for a place ("شارع بغداد" in Damascus, "محطة
 # «بهارستان»" in Tehran), not that place
 NAMED_AFTER = frozenset(fold(w) for w in "شارع ميدان ساحة محطة جسر دوار نفق كورنيش".split())
+_QAIM = fold("القائم")
+_CHARGE_DAFFAIRES = frozenset(fold(w) for w in "بأعمال بالأعمال باعمال بالاعمال".split())
 DIRECTIONS = frozenset(fold(w) for w in "شرق غرب شمال جنوب وسط شمالي جنوبي شرقي غربي جنوبى شمالى".split())
 _SHADDA = "\u0651"
 
@@ -191,6 +193,8 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
             w -= 1  # «محطة «بهارستان»: quotes around the name
         if w >= 0 and any(f in NAMED_AFTER for f in _tok_forms(toks[w])):
             continue
+        if m.j < n and toks[m.j].norm in _CHARGE_DAFFAIRES and form == _QAIM:
+            continue  # "القائم بأعمال السفارة" is a chargé d'affaires, not al-Qaim
         prev = toks[m.i - 1] if m.i > 0 else None
         prev_forms = _tok_forms(prev) if prev is not None else ()
         cue = None
