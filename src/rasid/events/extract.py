@@ -1654,6 +1654,13 @@ def _leads_sentence(doc: Document, f: Frame) -> bool:
             continue
         if _timeword(doc, q) or any(s <= t.start < e for s, e in spans) or set(t.forms) & _EXPRESS:
             continue
+        if t.norm.startswith("ال") and t.norm not in _RELATIVE and q > lo \
+                and any(s <= toks[q - 1].start < e for s, e in spans):
+            spans.append((t.start, t.end))  # "البرلمان الموازي": an adjective of the subject
+            continue
+        if t.norm in _RELATIVE and f.match.i - q > 2 and any(
+                s <= toks[r].start < e for s, e in spans for r in range(max(lo, q - 2), q)):
+            return True  # "البرلمان الموازي الذي ينعقد في طرابلس رفض الحضور": the subject's relative clause
         return False
     return True
 
