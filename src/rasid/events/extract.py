@@ -1630,9 +1630,8 @@ _OPENERS = {fold(w) for w in (
     "بدوره،", "اليوم", "أمس", "امس")}
 # prepositions that open a sentence's setting ("وفي بيان لها، ..."، "وخلال اللقاء، ...")
 _SETTING = {fold(w) for w in ("في", "خلال", "عقب", "بعد", "أثناء", "اثناء", "إثر", "اثر", "قبيل", "لدى", "ضمن")}
-# a speaker's own country or government taken up by a pronoun after "قال ... إن" ("إن بلاده ترفض")
-_OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته", "دولتها", "إنها", "إنه", "أنها",
-                               "أنه", "انها", "انه")}
+# a speaker's own country, or a pronoun, taken up after "قال ... إن" ("إن بلاده ترفض"، "إنها ترفض")
+_SPEAKER_SIDE = _OWN_SIDE | {fold(w) for w in ("إنها", "إنه", "أنها", "أنه", "انها", "انه")}
 
 
 def _leads_sentence(doc: Document, f: Frame) -> bool:
@@ -1650,7 +1649,7 @@ def _leads_sentence(doc: Document, f: Frame) -> bool:
         lo = max([q + 1 for q in range(lo, f.match.i) if toks[q].text in ("،", ",")], default=lo)
     for q in range(lo, f.match.i):
         t = toks[q]
-        if not t.is_word or t.norm in _OPENERS or t.norm in _REPORTING or t.norm in _THAT or t.norm in _OWN_SIDE:
+        if not t.is_word or t.norm in _OPENERS or t.norm in _REPORTING or t.norm in _THAT or t.norm in _SPEAKER_SIDE:
             continue
         if _timeword(doc, q) or any(s <= t.start < e for s, e in spans) or set(t.forms) & _EXPRESS:
             continue
