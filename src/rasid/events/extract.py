@@ -884,6 +884,16 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
     f.actor, f.recipient = [speaker], [accused]
 
 
+def _oblique_plural(doc: Document, m: Mention) -> bool:
+    """A group named by a sound masculine plural in its oblique form ("المتمردين"، "الحوثيين"، "المسلحين"):
+    after a verb it is the object, where a subject would read -ون."""
+    if m.kind in ("country", "capital", "name", "person", "place") or m.name is not None:
+        return False
+    w = doc.tokens[_tok(m)[0]]
+    word = w.forms[-1] if w.forms else w.norm
+    return word.startswith("ال") and word.endswith("ين") and len(word) >= 7
+
+
 def _attacker(doc: Document, m: Mention) -> bool:
     """"في هجوم لمسلحين"، "في غارة للتحالف": the author of the attack named after an attack noun (ل or genitive)."""
     i = m.extra["tok"][0]
@@ -926,6 +936,12 @@ def _l_object_follows(doc: Document, m: Mention) -> bool:
         if not toks[k].norm.startswith("ال"):
             return False
     return False
+
+
+def _same_plural_case(doc: Document, a: Mention, b: Mention) -> bool:
+    """a's last word and b's first word are sound masculine plurals in the same case (-ون / -ون, -ين / -ين)."""
+    wa, wb = doc.tokens[_tok(a)[1] - 1].norm, doc.tokens[_tok(b)[0]].norm
+    return len(wa) >= 5 and len(wb) >= 5 and wa[-2:] == wb[-2:] and wa[-2:] in ("ون", "ين")
 
 
 def _apposed(doc: Document, a: Mention, b: Mention) -> bool:
@@ -1174,6 +1190,17 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             if post:
                 subj, obj = post[0], [cand[0]]
                 cand = []
+        if cand and roles in ("svo", "patient") and _oblique_plural(doc, cand[0]) and _tok(cand[0])[0] == mt.j \
+                and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start) \
+                and (reported := _subject_before(doc, f, before, prev) or (
+                    last.actor[0] if last is not None and last.actor else None) or (
+                    _speaker_of(doc, doc.sentences[f.sent.index - 1]) if f.sent.index > 0 else None)) is not None:
+            # "قال الوزير ... . واتهم المتمردين بخرق الهدنة": a plural in -ين right after the verb is its object
+            # (a subject would read -ون); the subject is the one the report is about
+            subj = reported
+            obj = [cand[0]]
+            cand = []
+            rule += ".object"
         if cand:
             subj = cand[0]
             obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get("retreat" if trig.type == "RETREAT"
@@ -1418,7 +1445,10 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             or (i == end and subj.kind == "person" and m.kind == "office" and m.code == subj.code)
             # "الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع": bare titles after a named subject
             or (i == end and bool(subj.name) and m.kind == "office" and m.code in (None, subj.code)
-                and (not m.name or fold(m.name.split()[0]) in head_words())))  # "النائب الثاني" is no name
+                and (not m.name or fold(m.name.split()[0]) in head_words()))  # "النائب الثاني" is no name
+            # "المتمردون الحوثيون": a plural agreeing in case with the subject describes it
+            or (i == end and (m.code == subj.code or None in (m.code, subj.code))
+                and _same_plural_case(doc, subj, m)))
         # "النائب الثاني لرئيس مجلس الوزراء": a title's ل-complement continues the chain
         complement = i == end and bool(subj.name) and m.kind == "office" and m.code is None \
             and (m.extra.get("prefix") or "").endswith("ل")
