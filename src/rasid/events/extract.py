@@ -546,6 +546,20 @@ def _occurred(toks, mt: Match, matches: list[Match]) -> bool:  # type: ignore[no
         o.i == mt.j and o.payload.type in ("ASSAULT", "PROTEST", "COERCE") for o in matches)
 
 
+_VEHICLES = {fold(w) for w in ("سفينة", "السفينة", "سفن", "السفن", "باخرة", "الباخرة", "طائرة", "الطائرة",
+                               "طائرات", "الطائرات", "شحنة", "الشحنة", "شحنات", "قافلة", "القافلة", "قوافل",
+                               "الرحلة", "رحلة", "فريقا", "فريق", "الفريق", "طيران", "الطيران", "جثمان", "الجثمان")}
+
+
+def _vehicle_subject(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
+    """The subject of an arrival verb is a ship, a plane, a convoy or a team ("وصلت سفينة ..."، "سفينة سعودية
+    ... وصلت"): the word right after the verb, or one of the few words before it."""
+    after = toks[mt.j] if mt.j < len(toks) else None
+    if after is not None and set(after.forms or (after.norm,)) & _VEHICLES:
+        return True
+    return any(set(x.forms or (x.norm,)) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
+
+
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     """Constructions whose trigger word reports no act of its subject.
 
@@ -555,6 +569,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     t = mt.payload
     if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in toks[mt.j:mt.j + 8]):
         return True
+    if t.type == "CONSULT" and t.roles == "visit" and t.pos == "v" and _vehicle_subject(toks, mt):
+        return True  # "وصلت سفينة سعودية محملة بالمساعدات إلى ميناء عدن": a cargo arrives, nobody visits
     if t.type == "ASSAULT" and toks[mt.i].norm.lstrip("و").startswith(("استشهد", "يستشهد")) \
             and any(x.norm in _CITED for x in toks[mt.j:mt.j + 5]):
         return True  # "استشهد الوزير بتقرير الأمم المتحدة": cited, not killed
