@@ -2451,6 +2451,10 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             named = [p.country_code for p in _sentence_places(doc, f) if p.start > f.match.start]
             code = next((c for c in named if c and c != code and c not in _IGO), None) or (
                 home if home and home not in _IGO else code)
+        if types == ["THREATEN"] and code == actors[0].code:
+            # "قبل أن يتوجه إلى مركز ..."، "هددوا بسلاحهم سائقا": an attack to come on no one named, nowhere
+            # abroad ("مستعد لتوجيه ضربات على أهداف في ليبيا" threatens Libya)
+            return []
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
