@@ -146,6 +146,14 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات": halting work or aid, not detaining anyone
                 trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
                 f.trigger = trig
+            if trig.type == "CONSULT" and trig.roles == "visit" and _vehicle_subject(toks, mt):
+                # "وصلت سفينة سعودية محملة بالمساعدات إلى ميناء عدن": a cargo arrives, nobody visits; with relief
+                # on board it is aid from the vehicle's side to the destination's
+                if any(set(x.forms or (x.norm,)) & _RELIEF for x in toks[sent.tok_start:sent.tok_end]):
+                    trig = dataclasses.replace(trig, type="AID", mode="humanitarian")
+                    f.trigger = trig
+                else:
+                    f.flags.add("embedded")
             if _embedded(toks, matches, k, a) or _not_an_act(toks, mt):
                 f.flags.add("embedded")
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in _RELATIVE \
@@ -159,6 +167,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.background = is_background(toks, a, mt.i)
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
+            if trig.type == "AID" and mt.payload.type == "CONSULT":
+                _cargo_roles(doc, f, ments)
             if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
                 f.recipient = _threat_target(doc, f, ment_by_sent.get(sent.index, []))
             _attach_time(doc, f, last, sent_frames[-1] if sent_frames else last)
@@ -553,12 +563,55 @@ _VEHICLES = {fold(w) for w in ("سفينة", "السفينة", "سفن", "الس
                                "الرحلة", "رحلة", "فريقا", "فريق", "الفريق", "طيران", "الطيران", "جثمان", "الجثمان")}
 
 
+_PORTS = {fold(w) for w in ("ميناء", "مطار", "مرفأ", "مدينة", "محافظة", "العاصمة")}
+_NOW_WORDS = {fold(w) for w in ("أمس", "امس", "اليوم", "مساء", "صباح", "فجر", "ظهر", "الأحد", "الاثنين", "الثلاثاء",
+                                "الأربعاء", "الخميس", "الجمعة", "السبت")}
+# what a ship or a plane brings as aid ("محملة بمساعدات غذائية"، "2800 طن من الأدوية")
+_RELIEF = {fold(w) for w in ("مساعدات", "المساعدات", "بمساعدات", "إغاثية", "الإغاثية", "إغاثة", "الإغاثة", "أدوية",
+                             "الأدوية", "غذائية", "الغذائية", "طبية", "الطبية", "معونات", "المعونات", "إنسانية")}
+
+
+def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
+    """Aid brought by a ship or a plane: the sender is the vehicle's adjective or the side it belongs to or comes
+    from ("سفينة إماراتية"، "تابعة للأمم المتحدة"، "قادمة من دولة الإمارات"); the receiver is the destination's
+    country (filled from the place, as for a visit)."""
+    toks = doc.tokens
+    vk = [k for k in range(f.sent.tok_start, f.sent.tok_end) if set(toks[k].forms or (toks[k].norm,)) & _VEHICLES]
+    if not vk:
+        return
+    v = min(vk, key=lambda k: abs(k - f.match.i))
+    sender = next((m for m in ments if m.code and v < _tok(m)[0] <= v + 6 and f.sent.tok_start <= _tok(m)[0]
+                   < f.sent.tok_end and m.kind in ("nisba", "igo", "org", "country", "name")), None)
+    if sender is None:
+        return
+    f.actor, f.recipient = [sender], []
+    # the destination: the first place after the arrival governed by إلى ("إلى ميناء الحديدة")
+    dest = next((p for p in doc.places if p.start >= toks[f.match.j - 1].end and p.start < toks[f.sent.tok_end - 1].end
+                 and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) == "الي"), None)
+    if dest is not None and dest.country_code and dest.country_code != sender.code:
+        f.recipient = [_place_mention(dest)]
+        f.place, f.place_source = dest, "text"
+
+
 def _vehicle_subject(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
-    """The subject of an arrival verb is a ship, a plane, a convoy or a team ("وصلت سفينة ..."، "سفينة سعودية
-    ... وصلت"): the word right after the verb, or one of the few words before it."""
-    after = toks[mt.j] if mt.j < len(toks) else None
-    if after is not None and set(after.forms or (after.norm,)) & _VEHICLES:
+    """The subject of an arrival is a ship, a plane, a convoy or a team ("وصلت سفينة ..."، "وصول أول سفينة"،
+    "سفينة سعودية ... وصلت"): one of the two words after the trigger, or of the few words before it."""
+    if any(set(x.forms or (x.norm,)) & _VEHICLES for x in toks[mt.j:mt.j + 2]):
         return True
+    if mt.payload.pos != "v":
+        return False
+    # "وصلت إلى ميناء عدن أمس سفينة ...": the subject after a destination and a time
+    k = mt.j
+    while k < min(len(toks), mt.j + 8):
+        t = toks[k]
+        if t.norm in ("الي", "في"):
+            k += 3 if k + 1 < len(toks) and set(toks[k + 1].forms) & _PORTS else 2
+        elif not t.is_word or t.norm in _NOW_WORDS:
+            k += 1
+        else:
+            if set(t.forms or (t.norm,)) & _VEHICLES:
+                return True
+            break
     return any(set(x.forms or (x.norm,)) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
 
 
@@ -571,8 +624,6 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     t = mt.payload
     if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in toks[mt.j:mt.j + 8]):
         return True
-    if t.type == "CONSULT" and t.roles == "visit" and t.pos == "v" and _vehicle_subject(toks, mt):
-        return True  # "وصلت سفينة سعودية محملة بالمساعدات إلى ميناء عدن": a cargo arrives, nobody visits
     if t.type == "ASSAULT" and toks[mt.i].norm.lstrip("و").startswith(("استشهد", "يستشهد")) \
             and any(x.norm in _CITED for x in toks[mt.j:mt.j + 5]):
         return True  # "استشهد الوزير بتقرير الأمم المتحدة": cited, not killed
