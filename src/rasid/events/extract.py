@@ -58,6 +58,7 @@ _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلال�
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "quarter": 91, "year": 364}
 _BLAME = fold("حمل")  # حمّل X المسؤولية
+_WARN = fold("حذر")  # حذّر X من
 _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
 # events that happen where their actor acts, when the text names no place (a state's expulsions and
 # sentences are decided at home)
@@ -2404,6 +2405,17 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         f.inferred += 1
     actors = [a for a in actors if a.code]
     recips = [r for r in recips if r.code]
+    if fold(trig.lemma) == _WARN and trig.pos == "v":
+        # "حذر الجيش المتظاهرين من مغبة ...": a warning to an addressee is a threat; "حذرت الجمعية من خطورة
+        # الألعاب النارية" warns of a danger (no event), "حذر خامنئي من محاولات تقوم بها أمريكا" of another's acts
+        # (PLOVER ACCUSE)
+        of = next((q for q in range(f.match.j, f.clause[1]) if doc.tokens[q].norm == "من"), None)
+        addressed = of is None or any(_tok(m)[0] < of for m in f.recipient)
+        if not addressed:
+            if not recips:
+                return []
+            types, mode = ["ACCUSE"], ["disapprove"]
+            f.rule += ".of"
     if not actors and trig.type == "COERCE" and trig.mode == "arrest":
         # "قالت وزارة الداخلية إنه تم إلقاء القبض على ...": the reporting authority made the arrest;
         # "تم توقيف ثلاثة مشتبه بهم في تونس": with no authority named, the place's police did
