@@ -147,6 +147,12 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات": halting work or aid, not detaining anyone
                 trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
                 f.trigger = trig
+            if trig.type == "THREATEN" and trig.pos == "n" and mt.i > 0 \
+                    and set(toks[mt.i - 1].forms or (toks[mt.i - 1].norm,)) & (_CONSTITUTE | _CONSTITUTES):
+                # "واعتبر أن التمرد الذي تقوده جماعة الحوثي تعد تهديدا خطيرا": calling another's act a threat
+                # accuses it (the speaker against the copula's subject)
+                trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove", roles="charge")
+                f.trigger = trig
             if trig.type == "CONSULT" and trig.roles == "visit" and _vehicle_subject(toks, mt):
                 # "وصلت سفينة سعودية محملة بالمساعدات إلى ميناء عدن": a cargo arrives, nobody visits; with relief
                 # on board it is aid from the vehicle's side to the destination's
@@ -155,7 +161,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     f.trigger = trig
                 else:
                     f.flags.add("embedded")
-            if _embedded(toks, matches, k, a) or _not_an_act(toks, mt):
+            if _embedded(toks, matches, k, a) or (_not_an_act(toks, mt) and trig.roles != "charge"):
                 f.flags.add("embedded")
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in _RELATIVE \
                     and trig.type in ("COERCE", "REQUEST", "REJECT", "THREATEN"):
@@ -936,8 +942,11 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
     sb = f.sent.tok_end
     if mt.i > 0 and (toks[mt.i - 1].norm in _PRINCIPLE or set(toks[mt.i - 1].forms) & _PRINCIPLE):
         return
+    copula = mt.i > 0 and bool(set(toks[mt.i - 1].forms or (toks[mt.i - 1].norm,)) & (_CONSTITUTE | _CONSTITUTES))
     k = next((q for q in range(mt.j, min(sb, mt.j + 4)) if toks[q].norm == "في"), None)
-    if k is None or k + 1 >= sb or not set(toks[k + 1].forms) & _AFFAIRS:
+    if f.trigger.type == "ACCUSE" and f.match.payload.type == "THREATEN":
+        k = mt.j  # "تعد تهديدا": the charge needs no "في شؤون"
+    elif k is None or k + 1 >= sb or not set(toks[k + 1].forms) & _AFFAIRS:
         return
     # the interfering side: an adjective or genitive right after the noun (التدخلات الإيرانية، تدخل إيران),
     # else the subject of a copula before it (تصريحات المرشد الإيراني تمثل تدخلا)
@@ -946,11 +955,13 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
     if speaker is None:
         return
     accused = next((m for m in after if _tok(m)[0] < k and m.code), None)
-    if accused is None and mt.i > 0 and set(toks[mt.i - 1].forms) & _CONSTITUTES:
+    if accused is None and copula:
         # ("إن التصريحات تعكس الموقف العدائي لإيران ... وتمثل تدخلا"): the nearest other side named before
-        accused = next((m for m in reversed(before) if m.code and m.code != speaker.code and m is not speaker), None)
-    if accused is None or accused.code == speaker.code:
-        return
+        accused = next((m for m in reversed(before) if m.code and m is not speaker
+                        and (m.code != speaker.code or m.sector not in (speaker.sector, None))), None)
+    if accused is None or (accused.code == speaker.code and (accused.sector == speaker.sector
+                                                              or None in (accused.sector, speaker.sector))):
+        return  # (a government may charge its own rebels: "التمرد الذي تقوده جماعة الحوثي يعد تهديدا")
     f.actor, f.recipient = [speaker], [accused]
 
 
