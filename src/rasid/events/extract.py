@@ -936,7 +936,8 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
     """An interference charge ("أكد الوزير أن التدخلات الإيرانية في شؤون البحرين مرفوضة"، "تصريحات المرشد
     الإيراني تمثل تدخلا في شؤون المملكة"): the speaker accuses the interfering side (PLOVER ACCUSE).
 
-    The charge needs its "في شؤون" complement and is no charge when a principle is stated ("عدم التدخل")."""
+    The charge needs its "في شؤون" complement and is no charge when a principle is stated ("عدم التدخل"). A threat
+    noun after a copula ("التمرد ... يعد تهديدا") is charged the same way, with no complement needed."""
     toks = doc.tokens
     mt = f.match
     sb = f.sent.tok_end
