@@ -922,6 +922,9 @@ _DIED = (fold("لقي"), fold("لقوا"), fold("لقيت"), fold("ولقي"), f
 _ATTACK_NOUNS = {fold(w) for w in ("هجوم", "هجمات", "كمين", "قصف", "غارة", "غارات", "تفجير", "صاروخ", "بصاروخ")}
 
 
+# verbs of saying that open a sentence with no subject of their own ("واعتبر أن ..."، "وأضاف أن ...")
+_PRO_DROP_SAYING = {fold(w) for w in ("اعتبر", "واعتبر", "أضاف", "وأضاف", "اضاف", "واضاف", "أكد", "وأكد", "اكد",
+                                      "واكد", "قال", "وقال", "شدد", "وشدد", "أوضح", "وأوضح", "رأى", "ورأى")}
 # "في شؤون"، "في الشأن الداخلي": what an interference charge names
 _AFFAIRS = {fold(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون", "شأن", "الشأن", "شؤونها", "شؤونه", "شؤونهم",
                               "شئونها", "شئونه")}
@@ -932,7 +935,8 @@ _CONSTITUTES = {fold(w) for w in ("تمثل", "يمثل", "تعد", "يعد", "�
                                   "اعتبرت", "وصف", "وصفت")}
 
 
-def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Mention]) -> None:
+def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Mention],
+                  last: Frame | None = None) -> None:
     """An interference charge ("أكد الوزير أن التدخلات الإيرانية في شؤون البحرين مرفوضة"، "تصريحات المرشد
     الإيراني تمثل تدخلا في شؤون المملكة"): the speaker accuses the interfering side (PLOVER ACCUSE).
 
@@ -951,8 +955,14 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
         return
     # the interfering side: an adjective or genitive right after the noun (التدخلات الإيرانية، تدخل إيران),
     # else the subject of a copula before it (تصريحات المرشد الإيراني تمثل تدخلا)
-    speaker = _opening_subject(doc, f) or _speaker_of(doc, f.sent) or next(
-        (m for m in before if m.code and _gov(doc, m) == ""), None)
+    speaker = _opening_subject(doc, f) or _speaker_of(doc, f.sent)
+    first = next((t for t in toks[f.sent.tok_start:mt.i] if t.is_word), None)
+    if speaker is None and first is not None and set(first.forms or (first.norm,)) & _PRO_DROP_SAYING:
+        # "واعتبر أن التمرد ... يعد تهديدا": a verb of saying with no subject goes on with the last speaker
+        speaker = (last.actor[0] if last is not None and last.actor else None) or (
+            _speaker_of(doc, doc.sentences[f.sent.index - 1]) if f.sent.index > 0 else None)
+    if speaker is None:
+        speaker = next((m for m in before if m.code and _gov(doc, m) == ""), None)
     if speaker is None:
         return
     accused = next((m for m in after if _tok(m)[0] < k and m.code), None)
@@ -1096,7 +1106,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     subj: Mention | None = None
     obj: list[Mention] = []
     if roles == "charge":
-        _charge_roles(doc, f, before, after)
+        _charge_roles(doc, f, before, after, last)
         f.rule = rule
         return
     # "بين X و Y" right after the trigger
