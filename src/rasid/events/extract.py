@@ -2371,6 +2371,12 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
             inside = [p for p in doc.places if m.start <= p.start < m.end
                       or (0 < p.start - m.end <= 5 and doc.text[m.end:p.start].strip() == "في")]
             code = inside[0].country_code if inside else None
+            if code is None:
+                # "عضو لجنة الأمن والدفاع في مجلس النواب العراقي": a member of a coded state body named after في
+                body = next((b for b in doc.mentions if 0 < b.start - m.end <= 30 and b.code and b.code not in _IGO
+                             and b.sector in ("LEG", "GOV", "JUD", "MIL", "COP", "PTY")
+                             and doc.text[m.end:b.start].split()[-1:] == ["في"]), None)
+                code = body.code if body is not None else None
             if code is None and m.sector in ("REB", "CVL", "OPP", "UAF", "CRM", "REF", "PRM") \
                     and f.trigger.type == "ASSAULT":
                 code = f.place.country_code if f.place is not None else None  # fighters where the strike lands
@@ -2434,8 +2440,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         of = next((q for q in range(f.match.j, f.clause[1]) if doc.tokens[q].norm == "من"), None)
         addressed = of is None or any(_tok(m)[0] < of for m in f.recipient)
         if not addressed:
-            if not recips:
-                return []
+            if not any(r.code not in {a.code for a in actors} for r in recips):
+                return []  # ("ويحذر مجلس الأعمال البريطاني من أن بريطانيا تحتاج ..."): a warning about one's own side
             types, mode = ["ACCUSE"], ["disapprove"]
             f.rule += ".of"
     if not actors and trig.type == "COERCE" and trig.mode == "arrest":
