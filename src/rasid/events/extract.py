@@ -2153,6 +2153,7 @@ _NOW = {fold(w) for w in ("الآن", "حاليا", "حاليًا")}
 _SUICIDE = fold("انتحاري")
 _CITIZEN = fold("مواطن")
 _ATTACK_WORD = fold("هجوم")
+_ATTACK_VERB = fold("هاجم")  # "هاجم الوزير المعارضة": a politician attacks in words
 # those whose "attack" (هجوم) is made in words
 _SPEAKERS = {"GOV", "LEG", "PTY", "ELI", "JRN", "MED", "REL", "EDU", "NGO"}
 _ANNIVERSARY = {fold(w) for w in ("ذكرى", "الذكرى", "ذكراه", "ذكراها")}
@@ -2675,7 +2676,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if trig.type == "ASSAULT" and not trig.mode and f.actor and ".carried-out-by" not in f.rule and all(
             m.kind in ("person", "office") and m.sector in _SPEAKERS
             and not fold(m.text).split()[0].endswith(("ين", "ون", "ات")) for m in f.actor) \
-            and any(t.forms[-1].startswith(_ATTACK_WORD) for t in doc.tokens[f.match.i:f.match.j + 4]):
+            and (any(t.forms[-1].startswith(_ATTACK_WORD) for t in doc.tokens[f.match.i:f.match.j + 4])
+                 or (trig.pos == "v" and fold(trig.lemma) == _ATTACK_VERB)):
         # "شن الوزير هجوما حادا على المعارضة": a politician's or an official's attack is in words (PLOVER
         # ACCUSE); not an attack carried out (شنته) or one by a group (مسلحين، مسؤولين)
         types, mode = ["ACCUSE"], ["disapprove"]
