@@ -142,6 +142,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "ضد محتجين"، "اعتقال محتجين": the noun (protesters), not the participle
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
+            if trig.type == "COERCE" and trig.mode == "arrest" and trig.pos == "v" and mt.j < len(toks) \
+                    and set(toks[mt.j].forms or (toks[mt.j].norm,)) & _STOPPED:
+                f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _HALTED:
                 # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات": halting work or aid, not detaining anyone
@@ -498,6 +501,10 @@ _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفين�
 
 _HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأعمال", "المساعدات", "مساعدات", "الدعم", "دعم", "التمويل",
                             "تمويل", "المشاريع", "مشاريع", "بث", "صرف", "تصدير", "استيراد", "الرحلات", "رحلات")}
+# "يوقف نزيف الدم"، "لم توقف عملياتها"، "يوقف سيل دخول الإرهابيين": a process stopped, nobody detained
+_STOPPED = {fold(w) for w in ("نزيف", "سيل", "تدفق", "دخول", "عملياتها", "عملياته", "عملياتهم", "العمليات", "القتال",
+                              "الحرب", "العنف", "التصعيد", "الهجمات", "هجماتها", "هجماته", "القصف", "إطلاق", "اطلاق",
+                              "التدهور", "الاستيطان", "الانتهاكات", "المفاوضات", "الحوار", "التعامل", "التعاون")}
 # "تنتهك وقف إطلاق النار": the ceasefire violated, not one declared
 _VIOLATE = {fold(w) for w in ("انتهاك", "انتهاكات", "تنتهك", "ينتهك", "انتهكت", "انتهك", "خرق", "خروقات", "خرقت",
                               "يخرق", "تخرق", "بانتهاك", "بخرق")}
