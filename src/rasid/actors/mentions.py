@@ -749,15 +749,12 @@ def _absorb(p: _Phrase, a: Atom, first: bool = False) -> None:
 def _weak_alone(doc: Document, p: _Phrase) -> bool:
     """A weak country form (المالية 'financial' / Malian) standing alone is not an actor,
     except a country name after a preposition (في مالي)."""
-    from rasid.place.resolve import NAMED_AFTER  # lazy: the place layer is optional here
-
     cf = p.head.payload
-    w = p.head.i - 1
-    if w > 0 and not doc.tokens[w].is_word:
-        w -= 1  # محطة «طهران»
-    if p.head.kind == "country" and p.i == p.head.i and w >= 0 \
-            and set(doc.tokens[w].forms or (doc.tokens[w].norm,)) & NAMED_AFTER:
-        return True  # "شارع بغداد"، "ميدان التحرير": a street or square named for a place is no actor
+    if p.head.kind == "country" and p.i == p.head.i:
+        from rasid.place.resolve import named_after  # lazy: the place layer is optional here
+
+        if named_after(doc.tokens, p.head.i):
+            return True  # "شارع بغداد"، "ميدان التحرير": a street or square named for a place is no actor
     if p.head.kind != "country" or not getattr(cf, "weak", False) or p.j - p.i > p.head.j - p.head.i:
         return False
     if cf.kind == "name":

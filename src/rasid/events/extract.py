@@ -22,6 +22,7 @@ from rasid.actors.lexicon import head_words
 from rasid.events.modality import clause_bounds, is_background, modality
 from rasid.events.triggers import Trigger, TriggerLexicon, trigger_lexicon
 from rasid.model import Document, Entity, Event, Mention, Place, Sentence, Span, TimeExpr
+from rasid.place.gazetteer import load_gazetteer
 from rasid.text.match import Match
 from rasid.text.normalize import fold
 
@@ -143,7 +144,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             if trig.type == "COERCE" and trig.mode == "arrest" and trig.pos == "v" and mt.j < len(toks) \
-                    and set(toks[mt.j].forms or (toks[mt.j].norm,)) & _STOPPED:
+                    and set(toks[mt.j].forms) & _STOPPED:
                 f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _HALTED:
@@ -151,15 +152,15 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
                 f.trigger = trig
             if trig.type == "THREATEN" and trig.pos == "n" and mt.i > 0 \
-                    and set(toks[mt.i - 1].forms or (toks[mt.i - 1].norm,)) & (_CONSTITUTE | _CONSTITUTES):
+                    and set(toks[mt.i - 1].forms) & (_CONSTITUTE | _CONSTITUTES):
                 # "واعتبر أن التمرد الذي تقوده جماعة الحوثي تعد تهديدا خطيرا": calling another's act a threat
                 # accuses it (the speaker against the copula's subject)
                 trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove", roles="charge")
                 f.trigger = trig
-            if trig.type == "CONSULT" and trig.roles == "visit" and _vehicle_subject(toks, mt):
+            if trig.type == "CONSULT" and trig.roles == "visit" and _vehicle_subject(doc, mt):
                 # "وصلت سفينة سعودية محملة بالمساعدات إلى ميناء عدن": a cargo arrives, nobody visits; with relief
                 # on board it is aid from the vehicle's side to the destination's
-                if any(set(x.forms or (x.norm,)) & _RELIEF for x in toks[sent.tok_start:sent.tok_end]):
+                if any(set(x.forms) & _RELIEF for x in toks[sent.tok_start:sent.tok_end]):
                     trig = dataclasses.replace(trig, type="AID", mode="humanitarian")
                     f.trigger = trig
                 else:
@@ -514,9 +515,10 @@ _MASDAR_GOVERNORS = {fold(w) for w in ("قرر", "قررت", "تقرر", "يقر
 _CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "بتهمة", "بتهم", "جريمة", "جرائم")}
 
 
-# adjectives that follow the verbal noun, not the verb: "قصف مدفعي"، "قصف جوي"، "قصف عنيف"
+# adjectives that follow the verbal noun, not the verb: "قصف مدفعي"، "قصف جوي"، "قصف عنيف" (and any indefinite
+# nationality adjective: "قصف إسرائيلي"، "قصف روسي")
 _NOUN_ADJECTIVES = {fold(w) for w in ("مدفعي", "جوي", "صاروخي", "عنيف", "مكثف", "متبادل", "عشوائي", "متقطع",
-                                      "إسرائيلي", "حوثي", "تركي", "روسي", "أمريكي", "سوري")}
+                                      "حوثي")}
 # words after which a past-tense form is read as the verbal noun: "في قتل"، "تقف خلف قتل"، "وراء اغتيال"
 _NOUN_BEFORE = {fold(w) for w in ("في", "خلف", "وراء", "حول")}
 
@@ -526,7 +528,7 @@ def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-u
     continuing ("قررت الحكومة طرد"، "واصلت القوات قصف")."""
     if mt.prefix.lstrip("وف").endswith(("ب", "ل")):
         return True
-    if mt.j < len(toks) and toks[mt.j].norm in _NOUN_ADJECTIVES:
+    if mt.j < len(toks) and (toks[mt.j].norm in _NOUN_ADJECTIVES or "ال" + toks[mt.j].norm in load_gazetteer().nisba):
         return True  # "وتسبب قصف مدفعي للحوثيين": an adjective after it makes it the noun
     return mt.i > 0 and (toks[mt.i - 1].norm in _NOUN_BEFORE or any(
         toks[q].norm in _MASDAR_GOVERNORS for q in range(max(lo, mt.i - 4), mt.i)))
@@ -577,9 +579,6 @@ _VEHICLES = {fold(w) for w in ("سفينة", "السفينة", "سفن", "الس
                                "الرحلة", "رحلة", "فريقا", "فريق", "الفريق", "طيران", "الطيران", "جثمان", "الجثمان")}
 
 
-_PORTS = {fold(w) for w in ("ميناء", "مطار", "مرفأ", "مدينة", "محافظة", "العاصمة")}
-_NOW_WORDS = {fold(w) for w in ("أمس", "امس", "اليوم", "مساء", "صباح", "فجر", "ظهر", "الأحد", "الاثنين", "الثلاثاء",
-                                "الأربعاء", "الخميس", "الجمعة", "السبت")}
 # what a ship or a plane brings as aid ("محملة بمساعدات غذائية"، "2800 طن من الأدوية")
 _RELIEF = {fold(w) for w in ("مساعدات", "المساعدات", "بمساعدات", "إغاثية", "الإغاثية", "إغاثة", "الإغاثة", "أدوية",
                              "الأدوية", "غذائية", "الغذائية", "طبية", "الطبية", "معونات", "المعونات", "إنسانية")}
@@ -590,7 +589,7 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
     from ("سفينة إماراتية"، "تابعة للأمم المتحدة"، "قادمة من دولة الإمارات"); the receiver is the destination's
     country (filled from the place, as for a visit)."""
     toks = doc.tokens
-    vk = [k for k in range(f.sent.tok_start, f.sent.tok_end) if set(toks[k].forms or (toks[k].norm,)) & _VEHICLES]
+    vk = [k for k in range(f.sent.tok_start, f.sent.tok_end) if set(toks[k].forms) & _VEHICLES]
     if not vk:
         return
     v = min(vk, key=lambda k: abs(k - f.match.i))
@@ -607,10 +606,11 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
         f.place, f.place_source = dest, "text"
 
 
-def _vehicle_subject(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
+def _vehicle_subject(doc: Document, mt: Match) -> bool:
     """The subject of an arrival is a ship, a plane, a convoy or a team ("وصلت سفينة ..."، "وصول أول سفينة"،
     "سفينة سعودية ... وصلت"): one of the two words after the trigger, or of the few words before it."""
-    if any(set(x.forms or (x.norm,)) & _VEHICLES for x in toks[mt.j:mt.j + 2]):
+    toks = doc.tokens
+    if any(set(x.forms) & _VEHICLES for x in toks[mt.j:mt.j + 2]):
         return True
     if mt.payload.pos != "v":
         return False
@@ -618,15 +618,17 @@ def _vehicle_subject(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     k = mt.j
     while k < min(len(toks), mt.j + 8):
         t = toks[k]
-        if t.norm in ("الي", "في"):
-            k += 3 if k + 1 < len(toks) and set(toks[k + 1].forms) & _PORTS else 2
-        elif not t.is_word or t.norm in _NOW_WORDS:
+        if t.norm in ("الي", "في") and k + 1 < len(toks):
+            # skip the destination: a place right after the preposition or after its cue word ("إلى ميناء عدن")
+            place = next((p for p in doc.places if toks[k + 1].start <= p.start <= toks[min(k + 2, len(toks) - 1)].start),
+                         None)
+            k = (_tok_index(doc, place.end - 1) or k + 1) + 1 if place is not None else k + 2
+        elif not t.is_word or _timeword(doc, k):
             k += 1
         else:
-            if set(t.forms or (t.norm,)) & _VEHICLES:
-                return True
-            break
-    return any(set(x.forms or (x.norm,)) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
+            return bool(set(t.forms) & _VEHICLES) or any(
+                set(x.forms) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
+    return any(set(x.forms) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
 
 
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
@@ -954,17 +956,15 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
     sb = f.sent.tok_end
     if mt.i > 0 and (toks[mt.i - 1].norm in _PRINCIPLE or set(toks[mt.i - 1].forms) & _PRINCIPLE):
         return
-    copula = mt.i > 0 and bool(set(toks[mt.i - 1].forms or (toks[mt.i - 1].norm,)) & (_CONSTITUTE | _CONSTITUTES))
+    copula = mt.i > 0 and bool(set(toks[mt.i - 1].forms) & (_CONSTITUTE | _CONSTITUTES))
     k = next((q for q in range(mt.j, min(sb, mt.j + 4)) if toks[q].norm == "في"), None)
     if f.trigger.type == "ACCUSE" and f.match.payload.type == "THREATEN":
         k = mt.j  # "تعد تهديدا": the charge needs no "في شؤون"
     elif k is None or k + 1 >= sb or not set(toks[k + 1].forms) & _AFFAIRS:
         return
-    # the interfering side: an adjective or genitive right after the noun (التدخلات الإيرانية، تدخل إيران),
-    # else the subject of a copula before it (تصريحات المرشد الإيراني تمثل تدخلا)
     speaker = _opening_subject(doc, f) or _speaker_of(doc, f.sent)
     first = next((t for t in toks[f.sent.tok_start:mt.i] if t.is_word), None)
-    if speaker is None and first is not None and set(first.forms or (first.norm,)) & _PRO_DROP_SAYING:
+    if speaker is None and first is not None and set(first.forms) & _PRO_DROP_SAYING:
         # "واعتبر أن التمرد ... يعد تهديدا": a verb of saying with no subject goes on with the last speaker
         speaker = (last.actor[0] if last is not None and last.actor else None) or (
             _speaker_of(doc, doc.sentences[f.sent.index - 1]) if f.sent.index > 0 else None)
@@ -972,6 +972,8 @@ def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Me
         speaker = next((m for m in before if m.code and _gov(doc, m) == ""), None)
     if speaker is None:
         return
+    # the interfering side: an adjective or genitive right after the noun (التدخلات الإيرانية، تدخل إيران),
+    # else the subject of a copula before it (تصريحات المرشد الإيراني تمثل تدخلا)
     accused = next((m for m in after if _tok(m)[0] < k and m.code), None)
     if accused is None and copula:
         # ("إن التصريحات تعكس الموقف العدائي لإيران ... وتمثل تدخلا"): the nearest other side named before
@@ -1087,8 +1089,7 @@ def _is_actor(doc: Document, m: Mention) -> bool:
 
 
 # words that introduce the source of a report
-_ACCORDING = {fold(w) for w in ("بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا",
-                                "بحسبِ")}
+_ACCORDING = {fold(w) for w in ("بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا")}
 
 
 def _tok(m: Mention) -> tuple[int, int]:
@@ -1755,8 +1756,7 @@ def _main_clause(prev: list[Frame]) -> Frame | None:
 _OPENERS = {fold(w) for w in (
     "و", "ف", "كما", "ثم", "لكن", "ولكن", "بينما", "كذلك", "أيضا", "بدوره", "بدورها", "بدورهم", "من", "جانبه",
     "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "في", "وفي", "غضون", "ذلك", "سياق", "متصل", "صلة", "ذي",
-    "المقابل", "على", "وعلى", "صعيد", "آخر", "اخر", "أخرى", "اخرى", "إلى", "الى", "جهة", "ناحية", "بالمقابل",
-    "بدوره،", "اليوم", "أمس", "امس")}
+    "المقابل", "على", "وعلى", "صعيد", "آخر", "اخر", "أخرى", "اخرى", "إلى", "الى", "جهة", "ناحية", "بالمقابل")}
 # prepositions that open a sentence's setting ("وفي بيان لها، ..."، "وخلال اللقاء، ...")
 _SETTING = {fold(w) for w in ("في", "خلال", "عقب", "بعد", "أثناء", "اثناء", "إثر", "اثر", "قبيل", "لدى", "ضمن")}
 # a speaker's own country, or a pronoun, taken up after "قال ... إن" ("إن بلاده ترفض"، "إنها ترفض")
@@ -2643,11 +2643,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         if focus is not None:
             place = focus  # the one town of that country the article keeps naming is where its events happen
             f.rule += "+place:article"
-    if place is not None and place.resolution == "country" and trig.type in ("CONSULT", "AGREE") \
-            and trig.mode != "phone" and "future" not in f.flags and place.country_code:
+    if place is not None and place.resolution == "country" and place.country_code and (
+            (trig.type in ("CONSULT", "AGREE") and trig.mode != "phone" and "future" not in f.flags)
+            or (actors[0].sector == "JUD" and place.country_code == actors[0].code)):
         from rasid.place.resolve import capital_of
 
-        # "زيارته كينيا"، "استقبل في قصره": talks between governments in a country are held in its capital
+        # "زيارته كينيا"، "استقبل في قصره": talks between governments in a country are held in its capital;
+        # "قضت محكمة جنايات مصرية بسجن ...": a state's court with no town named sits in its capital
         cap = capital_of(place.country_code)
         if cap is not None:
             place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
@@ -2669,15 +2671,6 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         place = seat_of(actors[0].identifier_text)
         if place is not None:
             f.rule += "+place:seat"
-    if place is not None and place.resolution == "country" and actors[0].sector == "JUD" and actors[0].code \
-            and place.country_code == actors[0].code:
-        from rasid.place.resolve import capital_of
-
-        # "قضت محكمة جنايات مصرية بسجن ...": a state's court with no town named sits in its capital
-        cap = capital_of(place.country_code)
-        if cap is not None:
-            place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
-            f.rule += "+place:capital"
     if trig.type == "ACCUSE" and convicts:
         types, mode = ["SANCTION"], ["convict"]
     if trig.type == "ASSAULT" and not trig.mode and f.actor and ".carried-out-by" not in f.rule and all(

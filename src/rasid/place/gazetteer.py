@@ -18,7 +18,7 @@ from pathlib import Path
 from rasid.text.match import PhraseMatcher
 from rasid.text.normalize import fold
 
-__all__ = ["Entry", "Gazetteer", "load_gazetteer", "DATA_DIR"]
+__all__ = ["Entry", "Gazetteer", "load_gazetteer", "read_rows", "DATA_DIR"]
 
 DATA_DIR = Path(str(resources.files("rasid") / "data" / "gazetteer"))
 
@@ -71,7 +71,8 @@ def _resolution(fcode: str) -> str:
     return "city"
 
 
-def _rows(path: Path) -> list[list[str]]:
+def read_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a data file, comment and blank lines skipped."""
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -92,9 +93,11 @@ class Gazetteer:
         self.country: dict[str, Entry] = {}  # ISO3 -> country entry
         self.nisba: dict[str, str] = {}  # folded adjective -> ISO3
         self.policy: dict[str, str] = {}  # folded form -> drop | cue | strong | keep
+        # folded form -> words that, right after it, make it a common phrase ("القائم بأعمال": chargé d'affaires)
+        self.not_before: dict[str, frozenset[str]] = {}
         self._matcher: PhraseMatcher | None = None
 
-        rows = _rows(data_dir / "places.tsv")
+        rows = read_rows(data_dir / "places.tsv")
         header = rows.pop(0)
         assert header[0] == "geonameid", header
         for r in rows:
@@ -118,7 +121,7 @@ class Gazetteer:
                 self.country.setdefault(iso3, e)
                 for n in e.nisba:
                     self.nisba.setdefault(fold(n), iso3)
-        for r in _rows(data_dir / "facilities.tsv"):
+        for r in read_rows(data_dir / "facilities.tsv"):
             arabic, fac, fcode, city, iso3 = r[:5]
             anchor = self.city(city, iso3)
             if anchor is None:
@@ -143,7 +146,7 @@ class Gazetteer:
         self._add_alef_variants()
         common = data_dir / "common_forms.tsv"
         if common.exists():
-            for r in _rows(common):
+            for r in read_rows(common):
                 policy = r[1]
                 try:
                     count, pop = int(r[2]), int(r[3])
@@ -154,8 +157,10 @@ class Gazetteer:
                     # word ("بمدينة سجنان"، "قرية X") or before its country
                     policy = "strong"
                 self.policy[fold(r[0])] = policy
-        for r in _rows(data_dir / "stoplist.tsv"):  # hand-reviewed list wins
+        for r in read_rows(data_dir / "stoplist.tsv"):  # hand-reviewed list wins
             self.policy[fold(r[0])] = r[1]
+            if len(r) > 3 and r[3].strip():
+                self.not_before[fold(r[0])] = frozenset(fold(w) for w in r[3].split("|") if w.strip())
 
     def _add_alef_variants(self) -> None:
         """Foreign city names are transliterated with or without a long ا ("جاكارتا" / "جاكرتا"، "كاراتشي" /

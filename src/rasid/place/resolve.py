@@ -23,7 +23,7 @@ from rasid.model import Article, Document, Place, Token
 from rasid.place.gazetteer import Entry, Gazetteer, load_gazetteer
 from rasid.text.normalize import fold
 
-__all__ = ["capital_of", "find_places", "geocode", "place_for_country", "seat_of", "to_place"]
+__all__ = ["capital_of", "find_places", "geocode", "named_after", "place_for_country", "seat_of", "to_place"]
 
 CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة قضاء ناحية مديرية حي مخيم ضاحية".split())
 PROVINCE_CUES = frozenset(fold(w) for w in "محافظة ولاية منطقة إقليم شعبية مقاطعة".split())
@@ -34,9 +34,18 @@ PREPOSITIONS = frozenset(
 )
 # a name after these is a street, square, station or bridge named for a place ("شارع بغداد" in Damascus, "محطة
 # «بهارستان»" in Tehran), not that place
-NAMED_AFTER = frozenset(fold(w) for w in "شارع ميدان ساحة محطة جسر دوار نفق كورنيش".split())
-_QAIM = fold("القائم")
-_CHARGE_DAFFAIRES = frozenset(fold(w) for w in "بأعمال بالأعمال باعمال بالاعمال".split())
+_NAMED_AFTER = frozenset(fold(w) for w in "شارع ميدان ساحة محطة جسر دوار نفق كورنيش".split())
+
+
+def named_after(toks: Sequence[Token], i: int) -> bool:
+    """The word before token i (quotes skipped) is a street, square or station word: "شارع بغداد"، "محطة
+    «بهارستان»" name a street or a station, neither the place nor its state."""
+    w = i - 1
+    while w >= 0 and not toks[w].is_word and w >= i - 2:
+        w -= 1
+    return w >= 0 and not _NAMED_AFTER.isdisjoint(_tok_forms(toks[w]))
+
+
 DIRECTIONS = frozenset(fold(w) for w in "شرق غرب شمال جنوب وسط شمالي جنوبي شرقي غربي جنوبى شمالى".split())
 _SHADDA = "\u0651"
 
@@ -188,13 +197,8 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
             # ("سنوي" is not س + Nawa)
             continue
         cands = gaz.candidates(form)
-        w = m.i - 1
-        while w >= 0 and not toks[w].is_word and w >= m.i - 2:
-            w -= 1  # «محطة «بهارستان»: quotes around the name
-        if w >= 0 and any(f in NAMED_AFTER for f in _tok_forms(toks[w])):
-            continue
-        if m.j < n and toks[m.j].norm in _CHARGE_DAFFAIRES and form == _QAIM:
-            continue  # "القائم بأعمال السفارة" is a chargé d'affaires, not al-Qaim
+        if named_after(toks, m.i) or (m.j < n and toks[m.j].norm in gaz.not_before.get(form, ())):
+            continue  # ("القائم بأعمال السفارة" is a chargé d'affaires: stoplist.tsv names the words)
         prev = toks[m.i - 1] if m.i > 0 else None
         prev_forms = _tok_forms(prev) if prev is not None else ()
         cue = None
@@ -271,11 +275,11 @@ def seat_of(identifier: str | None) -> Place | None:
     Cairo), by the body's canonical English name; None when it has none listed."""
     global _SEATS
     if _SEATS is None:
-        from rasid.place.gazetteer import DATA_DIR, _rows
+        from rasid.place.gazetteer import DATA_DIR, read_rows
 
         gaz = load_gazetteer()
         _SEATS = {}
-        for r in _rows(DATA_DIR / "seats.tsv"):
+        for r in read_rows(DATA_DIR / "seats.tsv"):
             if len(r) >= 3 and r[0] != "identifier":
                 e = gaz.city(r[1], r[2])
                 _SEATS[r[0]] = to_place(e, 0, 0, e.forms[0] if e.forms else e.name) if e else None
