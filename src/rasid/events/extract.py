@@ -133,6 +133,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if "purpose" in f.flags and any(toks[q].norm in _UNDERGO or set(toks[q].forms) & _UNDERGO
                                             for q in range(max(a, mt.i - 4), mt.i)):
                 f.flags.discard("purpose")  # "تعرضت الدورية لهجوم": ل after تعرض marks what befell, not an aim
+            if trig.roles == "fire" and fold(trig.lemma).startswith("ل") and not any(
+                    toks[q].norm in _UNDERGO or set(toks[q].forms) & _UNDERGO for q in range(a, mt.i)):
+                continue  # "لإطلاق النار" after وقف، "لقذائف" after a verb of supply: nothing befell anyone
             if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
             if trig.form_kind == "participle" and mt.i > 0 and (
@@ -505,7 +508,9 @@ _HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأع
 # "يوقف نزيف الدم"، "لم توقف عملياتها"، "يوقف سيل دخول الإرهابيين": a process stopped, nobody detained
 _STOPPED = {fold(w) for w in ("نزيف", "سيل", "تدفق", "دخول", "عملياتها", "عملياته", "عملياتهم", "العمليات", "القتال",
                               "الحرب", "العنف", "التصعيد", "الهجمات", "هجماتها", "هجماته", "القصف", "إطلاق", "اطلاق",
-                              "التدهور", "الاستيطان", "الانتهاكات", "المفاوضات", "الحوار", "التعامل", "التعاون")}
+                              "التدهور", "الاستيطان", "الانتهاكات", "المفاوضات", "الحوار", "التعامل", "التعاون",
+                              # "ضبط النفس"، "ضبط الحدود": restraint and border control, nobody detained
+                              "النفس", "الحدود", "الأمن", "الامن")}
 # "تنتهك وقف إطلاق النار": the ceasefire violated, not one declared
 _VIOLATE = {fold(w) for w in ("انتهاك", "انتهاكات", "تنتهك", "ينتهك", "انتهكت", "انتهك", "خرق", "خروقات", "خرقت",
                               "يخرق", "تخرق", "بانتهاك", "بخرق")}
@@ -535,9 +540,11 @@ def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-u
 
 
 def _threat_content(doc: Document, f: Frame) -> bool:
-    """"هددت إيران بإغلاق مضيق هرمز": the threatened act follows with ب (a verbal noun)."""
+    """"هددت إيران بإغلاق مضيق هرمز"، "هدد الجنرال بأن أي حرب ستنتهي بدمار ...": the threatened act follows
+    with ب (a verbal noun, or بأن and a clause)."""
     toks = doc.tokens
-    return any(p.endswith("ب") and len(w) >= 3 for t in toks[f.match.j:min(f.sent.tok_end, f.match.j + 6)]
+    return any((p.endswith("ب") and (len(w) >= 3 or w in ("ان", "انه", "انها")))
+               for t in toks[f.match.j:min(f.sent.tok_end, f.match.j + 6)]
                for w, p in zip(t.forms, t.prefixes, strict=False))
 
 
@@ -547,7 +554,7 @@ def _threat_target(doc: Document, f: Frame, ments: list[Mention]) -> list[Mentio
     mt = f.match
     for m in ments:
         i = _tok(m)[0]
-        if mt.j < i <= mt.j + 8 and i < f.sent.tok_end and m.code and m not in f.actor \
+        if mt.j < i <= mt.j + 16 and i < f.sent.tok_end and m.code and m not in f.actor \
                 and (m.code, m.sector) != (f.actor[0].code, f.actor[0].sector) and _gov(doc, m) not in ("من", "في"):
             return [m]
     return []
@@ -944,6 +951,38 @@ _CONSTITUTES = {fold(w) for w in ("تمثل", "يمثل", "تعد", "يعد", "�
                                   "اعتبرت", "وصف", "وصفت")}
 
 
+# "قذائف أطلقها الحوثيون"، "مقذوف أطلقته الميليشيات": the subject of these verbs fired the projectile
+_FIRED = {fold(w) for w in ("أطلقها", "أطلقه", "أطلقته", "أطلقتها", "أطلقوها", "أطلقوه", "أطلقت", "أطلق")}
+
+
+def _fire_roles(doc: Document, f: Frame, before: list[Mention], after: list[Mention]) -> None:
+    """Projectiles or gunfire that fell on or befell a target ("سقطت قذائف أطلقها X على Y"، "تعرض Y لقذائف
+    من X"، "لإطلاق نار من طرف X"): the target is the one named between تعرض and the fire, or after على; the
+    side that fired is marked (من قبل، على يد)، comes from somewhere (من الأراضي اليمنية)، is the subject of
+    أطلقها، or is the nationality adjective of the projectile (مقذوفات حوثية). Nobody else (not the one
+    reporting it) is the actor."""
+    toks = doc.tokens
+    mt = f.match
+    agent: Mention | None = None
+    for m in after:
+        i = _tok(m)[0]
+        if i - mt.j > 10:
+            break
+        if _agent_marker(doc, m) or _fire_origin(doc, m, mt.j) or (
+                i == mt.j and _adjective_mention(doc, m) and m.code) or (
+                any(set(toks[k].forms) & _FIRED for k in range(max(mt.j, i - 2), i))):
+            agent = m
+            break
+    target: list[Mention] = []
+    if _undergoes(doc, f, None) or any(toks[k].norm in _UNDERGO or set(toks[k].forms) & _UNDERGO
+                                       for k in range(f.clause[0], mt.i)):
+        target = [m for m in before if _tok(m)[0] >= f.clause[0] and m is not agent][-1:]
+    else:
+        target = [m for m in after if m is not agent and _gov(doc, m) == "علي" and _tok(m)[0] - mt.j <= 12][:1]
+    f.actor = [agent] if agent is not None else []
+    f.recipient = [m for m in target if agent is None or m.code != agent.code or m.sector != agent.sector]
+
+
 def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Mention],
                   last: Frame | None = None) -> None:
     """An interference charge ("أكد الوزير أن التدخلات الإيرانية في شؤون البحرين مرفوضة"، "تصريحات المرشد
@@ -1116,6 +1155,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     if roles == "charge":
         _charge_roles(doc, f, before, after, last)
         f.rule = rule
+        return
+    if roles == "fire":
+        _fire_roles(doc, f, before, after)
+        f.rule = rule if f.actor else rule + ".passive"  # an unnamed side fired: inferred as for passives
         return
     # "بين X و Y" right after the trigger
     if mt.j < sb and toks[mt.j].norm == _BETWEEN or (mt.j + 1 < sb and toks[mt.j + 1].norm == _BETWEEN
@@ -1419,8 +1462,15 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         actor = [m for m in before if _tok(m)[0] >= f.clause[0] and mt.i - _tok(m)[1] <= 6][-1:]
     if trig.type == "ASSAULT" and actor and (toks[mt.i].norm.startswith(_DIED) or _undergoes(doc, f, actor[0])):
         # "لقي قائد الجبهة مصرعه": the subject is the victim; the killer only where marked ("برصاص X")
-        agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and m is not actor[0] and _agent_marker(doc, m)]
-        actor, recipient = agent[:1], actor
+        undergone = not toks[mt.i].norm.startswith(_DIED)
+        agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and (m is not actor[0] or _tok(m)[0] >= mt.j) and (
+            _agent_marker(doc, m) or (undergone and _fire_origin(doc, m, mt.j)))]
+        target = actor
+        if undergone and _tok(actor[0])[0] >= mt.j:
+            # "تعرضت مواقع الجيش لقصف من فصائل المعارضة": the side after the attack fired; the target is the
+            # one named between تعرض and the attack
+            target = [m for m in before if _tok(m)[0] >= f.clause[0] and mt.i - _tok(m)[1] <= 6][-1:]
+        actor, recipient = agent[:1], [m for m in target if m not in agent[:1]]
         rule += ".passive"
     if trig.type in ("ASSAULT", "PROTEST") and trig.pos in ("n", "p"):
         agent = _carried_out_by(doc, f, after, _ORGANISED if trig.type == "PROTEST" else _CARRIED_OUT)
@@ -1838,6 +1888,27 @@ def _agent_marker(doc: Document, m: Mention) -> bool:
     ws = [t.norm for t in doc.tokens[max(0, i - 2):i]]
     return ws[-2:] in (["من", "قبل"], ["علي", "يد"]) or ws[-1:] == ["بواسطه"] or (
         bool(ws) and ws[-1] in _BY_FIRE_OF)
+
+
+# "لقذائف أطلقت من الأراضي اليمنية"، "لهجوم من مسلحين": where the fire came from, after what was undergone
+def _fire_origin(doc: Document, m: Mention, after_tok: int) -> bool:
+    """The mention names where an attack undergone came from: "من X" a few words after the attack noun
+    (not "عدد من X"), or "من الأراضي / داخل X"."""
+    toks = doc.tokens
+    i = _tok(m)[0]
+    if i - after_tok > 6 or i < 1:
+        return False
+    if toks[i - 1].norm == "من" and not _partitive(doc, i):
+        return True
+    # "من الأراضي اليمنية"، "من داخل اليمن"، "من فصائل المعارضة": one word between من and the mention
+    if i >= 2 and toks[i - 2].norm == "من" and toks[i - 1].is_word and toks[i - 1].norm not in _PREP_WORDS \
+            and not _partitive(doc, i - 1):
+        return True
+    # "من داخل الأراضي اليمنية"، "من داخل الحدود اليمنية"
+    return i >= 3 and toks[i - 3].norm == "من" and all(set(toks[k].forms) & _GROUND for k in (i - 2, i - 1))
+
+
+_GROUND = {fold(w) for w in ("داخل", "الأراضي", "أراضي", "الحدود", "حدود", "جهة", "ناحية", "الجانب", "عمق")}
 
 
 # "قتلوا بنيران هندية"، "استشهد برصاص قوات الاحتلال": the weapon's owner is the agent
@@ -2534,6 +2605,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         else:
             actors, recips = actors[:1], actors[1:]
             f.flags.add("domestic-peers")
+    if trig.type == "COERCE" and not recips and fold(trig.lemma) == _SEIZED:
+        return []  # "ضبطت الجمارك كمية من المخدرات": goods seized, nobody named detained
     if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE") or trig.mode in ("convict", "release")) and not recips \
             and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
@@ -2730,6 +2803,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if accusation is not None:
         events.append(accusation)
     return events
+
+
+_SEIZED = fold("ضبط")
 
 
 def _multilateral(trig: Trigger, actor: Entity) -> bool:
