@@ -1351,6 +1351,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         elif subj is None and not obj and ".passive" not in rule:
             subj = _subject_before(doc, f, before, prev)
             govs = _OBJ_GOV.get("retreat" if trig.type == "RETREAT" else roles, set())
+            if trig.form_kind == "object":
+                govs = govs - {"من"}  # "طائرات طلبتها من فرنسا": ordered them from France, nothing asked of it
             obj = [m for m in after if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) in govs][:1]
         if trig.form_kind == "object" and not obj:
             obj = _object_pronoun(doc, f, ments, subj)
@@ -1549,6 +1551,7 @@ _OBJ_GOV = {
     "guest": {""},
     "svo": {"", "ل", "علي", "ضد", "الي", "ب", "مع", "بحق", "تجاه", "باتجاه", "صوب"},
     "receive": {"من"},
+    "ask": {"", "من", "الي"},  # "طلب X من الأردن بذل مساعيه": asked of Jordan
     "retreat": {"", "من"},
     "patient": {"", "ل"},
 }
