@@ -2126,10 +2126,42 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None, anchor: Frame | No
         return
     if f.background or "future" in f.flags:
         return
+    told = _told_next(doc, f)
+    if told is not None:
+        f.time, f.time_source = told, "text"
+        return
     pub = doc.article.published
     if pub is not None:
         f.time = TimeExpr(f.sent.start, f.sent.start, "", pub - dt.timedelta(days=1), pub, "day", "publication")
         f.time_source = "publication"
+
+
+# "جاء ذلك خلال ..."، "وجاءت تعليقات أوباما خلال مقابلة ...": a sentence that says when and where the one
+# before it was said or done
+_CAME = {fold(w) for w in ("جاء", "وجاء", "جاءت", "وجاءت", "يأتي", "ويأتي", "تأتي", "وتأتي")}
+_CAME_WHAT = {fold(w) for w in ("ذلك", "هذا", "هذه", "تصريحات", "تصريح", "تعليقات", "كلمة", "حديث", "أقوال",
+                                "دعوة", "موقف", "بيان", "التصريحات", "التعليقات", "الدعوة", "الكلمة")}
+
+
+def _occasion(doc: Document, f: Frame) -> Sentence | None:
+    """The next sentence when it opens on "جاء ذلك" / "وجاءت تصريحات X": it tells the occasion of this one."""
+    k = f.sent.index + 1
+    if k >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[k]
+    words = [t for t in doc.tokens[nxt.tok_start:min(nxt.tok_end, nxt.tok_start + 3)] if t.is_word]
+    if len(words) < 2 or not (set(words[0].forms) & _CAME) or not (set(words[1].forms) & _CAME_WHAT):
+        return None
+    return nxt
+
+
+def _told_next(doc: Document, f: Frame) -> TimeExpr | None:
+    """The time of the occasion told in the next sentence ("جاء ذلك في كلمة ألقاها يوم الأحد")."""
+    nxt = _occasion(doc, f)
+    if nxt is None:
+        return None
+    return next((t for t in doc.times if nxt.start <= t.start_char < nxt.end and t.start is not None
+                 and t.kind != "since" and t.tense_hint != "future"), None)
 
 
 # "بعد ذلك بعام"، "قبل ذلك بشهرين": a span counted from the event told just before
@@ -2363,6 +2395,15 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     if last is not None and last.place is not None and sent_words & _ANAPHOR:
         f.place, f.place_source = last.place, "discourse"
         return
+    if (nxt := _occasion(doc, f)) is not None:
+        # "... . جاء ذلك خلال مؤتمر صحفي عقده في عمان": the town of the occasion told next
+        towns = [p for p in doc.places if nxt.start <= p.start < nxt.end and p.resolution in ("city", "facility")]
+        # a town after في / ب first ("أمام طلاب جامعة اليرموك في إربد": the university only names a place)
+        town = next((p for p in towns if (pi := _tok_index(doc, p.start)) is not None
+                     and _place_gov(doc, pi) in ("في", "ب")), towns[0] if towns else None)
+        if town is not None:
+            f.place, f.place_source = town, "text"
+            return
     # a town named further on in the same sentence, as the venue of the sentence's other clauses
     # ("قتلت قوات X فلانا ... بعد دهمها منزله في بلدة Y شمال الخليل"): closer than any other sentence's place
     if f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
