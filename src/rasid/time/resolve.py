@@ -710,6 +710,10 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return taken
 
 
+# the first day of a range whose month is written once ("بين 10 و12 يوليو"، "من 3 الى 5 مارس")
+_FIRST_DAY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*(?:و|الي|حتي|-)\s*$")
+
+
 def _merge(sel: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     """Join weekday + following date, and منذ + expression (kind since)."""
     out: list[_Cand] = []
@@ -738,6 +742,21 @@ def _merge(sel: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     prev.res[0].replace(year=y), prev.res[1].replace(year=y) if prev.res[1] else None,
                     prev.res[2], "absolute", None)
             out[-1] = _Cand(prev.ns, ne, min(prev.prio, c.prio), res)
+            continue
+        if (prev is not None and prev.res[2] == "day" and c.res[2] == "day" and prev.res[0] is not None
+                and c.res[0] is not None and prev.res[3] in ("weekday", "relative", "absolute")
+                and re.fullmatch(r"\s*و\s*", ctx.norm[prev.ne:c.ns])
+                and 0 < (c.res[0] - prev.res[0]).days <= 7):
+            # "الأربعاء والخميس"، "يومي السبت والأحد": one span from the first day to the second
+            out[-1] = _Cand(prev.ns, c.ne, min(prev.prio, c.prio),
+                            (prev.res[0], c.res[1] or c.res[0], "day", prev.res[3], prev.res[4]))
+            continue
+        if c.res[2] == "day" and c.res[3] in ("absolute", "relative") and c.res[0] is not None \
+                and (m := _FIRST_DAY.search(ctx.norm, max(0, c.ns - 16), c.ns)) is not None \
+                and 0 < int(m.group(1)) < c.res[0].day and (prev is None or prev.ne <= m.start()):
+            # "بين 10 و12 يوليو"، "من 3 إلى 5 مارس": the first day shares the month written once
+            first = c.res[0].replace(day=int(m.group(1)))
+            out.append(_Cand(m.start(1), c.ne, c.prio, (first, c.res[1] or c.res[0], "day", c.res[3], c.res[4])))
             continue
         out.append(c)
     for i, c in enumerate(out):
