@@ -1579,6 +1579,13 @@ def _kull_min(doc: Document, lo: int, hi: int) -> int | None:
     return None
 
 
+# "في مقر X"، "بمبنى X"، "في قصر X": a body named after such a noun names where something happens
+_VENUE_NOUNS = {fold(w) for w in ("مقر", "مبنى", "قصر", "ديوان", "مكتب", "مقار", "سفارة", "قاعة")}
+
+
+_OWN_COUNTRY = tuple(fold(w) for w in ("بلاده", "بلادها", "بلادهم", "بلدها", "بلده"))
+
+
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
                       govs: set[str] | None = None) -> list[Mention]:
     """The first mention after the subject that is not a conjunct of it ("X والوفد المرافق له")
@@ -1610,6 +1617,12 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             continue
         if govs is not None and _gov(doc, m) not in govs:
             continue
+        if i >= 2 and set(doc.tokens[i - 1].forms) & _VENUE_NOUNS and doc.tokens[i - 2].norm in _PREP_WORDS:
+            continue  # "في مقر الحكومة اليمنية بالرياض": the venue of the meeting, not a participant
+        own = fold(m.text).endswith(_OWN_COUNTRY) or (
+            _tok(m)[1] < len(doc.tokens) and doc.tokens[_tok(m)[1]].norm in _OWN_COUNTRY)
+        if own and m.code in (None, subj.code):
+            continue  # "أعرب عن تقدير حكومة بلاده لدور الإمارات": the speaker's own side, not the addressee
         if m.code is None:
             # "الرئيس رمضان قاديروف رئيس جمهورية الشيشان": the title after an uncoded name says its country
             title = next((t for t in after if _tok(t)[0] == _tok(m)[1] and t.kind == "office" and t.code
@@ -2709,6 +2722,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
+    if trig.mode == "praise" and trig.pos == "v" and fold(trig.lemma) in _THANKS_VERBS \
+            and all(r.code == actors[0].code for r in recips):
+        return []  # "قدم رئيس النادي شكره للأمير": thanks at home are courtesy; across borders they are support
     if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
         return []  # "تحذر من تبعات الاتفاق"، "يهدد الاستقرار": a threat addressed to no one is comment
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
@@ -2850,6 +2866,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
 
 
 _SEIZED = fold("ضبط")
+# the support verbs of thanks and appreciation (أعرب عن تقديره، قدم شكره): lemmas of their trigger row
+_THANKS_VERBS = {fold(w) for w in ("أعرب", "قدم", "نقل", "وجه")}
 
 
 def _multilateral(trig: Trigger, actor: Entity) -> bool:
