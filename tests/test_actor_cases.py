@@ -98,3 +98,18 @@ def test_a_street_or_square_named_for_a_place_is_no_actor(text: str, form: str) 
     doc = build_document(Article(text=text))
     at = text.find(form)
     assert not [m.text for m in find_mentions(doc) if m.start <= at < m.end]
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    # a definite plural or common noun after a title and its nisba is the verb's object, not a name
+    ("بحث الوزير الألماني الأوضاع مع نظيره.", "الوزير الألماني"),
+    ("وناقش الرئيس الفلسطيني التطورات مع العاهل الأردني.", "الرئيس الفلسطيني"),
+    # a title with a possessive suffix after a name starts a new phrase
+    ("اتهم رئيس جنوب السودان سلفا كير نائبه السابق بالتخطيط لانقلاب.", "رئيس جنوب السودان سلفا كير"),
+    # a name in ال after a nisba stays a name
+    ("التقى الرئيس المصري السيسي وفدا سودانيا.", "الرئيس المصري السيسي"),
+])
+def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, head: str) -> None:
+    doc = build_document(Article(text=text))
+    mentions = [m.text for m in find_mentions(doc)]
+    assert head in mentions, mentions

@@ -33,6 +33,7 @@ from rasid.actors.lexicon import (
     Office,
     actor_lexicon,
     data_path,
+    head_words,
     persons_on,
     read_tsv,
 )
@@ -224,6 +225,8 @@ def _is_name_token(t: Token, stop: frozenset[str], first: bool = True) -> bool:
         return False
     if any(f in _trigger_words() for f, _ in readings(w, True, False)):
         return False  # "الرئيس الروسي اتصالا هاتفيا": an event word ends the name
+    if not first and any(w.endswith(s) and w[:-len(s)] in head_words() for s in ("ه", "ها", "هم")):
+        return False  # "سلفا كير نائبه السابق": a title with a possessive suffix starts a new phrase
     # a token with a conjunction/preposition proclitic whose stem is a stopword ends the name
     return all(not (pre and f in stop) for f, pre in zip(t.forms, t.prefixes, strict=False))
 
@@ -235,6 +238,9 @@ def _read_name(doc: Document, i: int, hi: int, atom_starts: set[int], stop: froz
     j = i
     if i < hi and toks[i].norm.startswith("ال") and (i == 0 or not toks[i - 1].norm.startswith("ال")):
         return i  # "رئيس الإقليم": a definite word after an indefinite title is its complement, not a name
+    if i < hi and toks[i].norm.startswith("ال") and i not in ner_pers and (
+            toks[i].norm.endswith(("ات", "اع", "ين", "ون")) or toks[i].norm in stop):
+        return i  # "بحث الوزير الألماني الأوضاع": a definite plural or common word the tagger calls no name
     if i < hi and len(toks[i].norm) >= 5 and toks[i].norm.endswith("ا") and i not in ner_pers:
         return i  # "السفير الإسرائيلي احتجاجا": an accusative adverb, not a name
     while j < hi and j - i < 5 and j not in atom_starts and _is_name_token(toks[j], stop, first=j == i):

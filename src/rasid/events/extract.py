@@ -1180,6 +1180,13 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         if sender is not None and receiver is not None:
             f.actor, f.recipient, f.rule = [sender], [receiver], rule + ".received"
             return
+    if trig.pos in ("n", "p") and mt.j < sb and set(toks[mt.j].forms) & _RECEIVED_IT:
+        # "خلال اتصال هاتفي تلقاه الملك سلمان من الرئيس التركي": the one named after تلقاه received it
+        receiver = next((m for m in after if 0 < _tok(m)[0] - mt.j <= 2 and _gov(doc, m) == ""), None)
+        sender = next((m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) == "من"), None)
+        if sender is not None and receiver is not None:
+            f.actor, f.recipient, f.rule = [sender], [receiver], rule + ".received"
+            return
     if trig.type in ("AGREE", "CONSULT") and trig.pos in ("n", "p"):
         # "اتفاق فيينا المبرم في 14 تموز بين إيران والدول الست": the parties after a participle and a date
         k = _parties_after(toks, mt, min(sb, f.next_trigger))
@@ -1782,6 +1789,18 @@ def _shared_subject(doc: Document, f: Frame, prev: list[Frame]) -> Mention | Non
         speakers = sum(1 for t in doc.tokens[f.sent.tok_start:f.match.i] if t.norm in _REPORTING
                        or set(t.forms) & _REPORTING)
         return _opening_subject(doc, f) if speakers <= 1 else None
+    # "... من الرئيس التركي، حيث أكد خادم الحرمين تنديد بلاده ...، وتؤيد حق تركيا": a reporting verb
+    # after the last event opens a new subject, which the coordinated verb shares
+    verbs = [g for g in prev if g.trigger.pos == "v"]  # (a noun after the reporting verb is its object)
+    lo = max(f.sent.tok_start, verbs[-1].match.j if verbs else f.sent.tok_start)
+    toks = doc.tokens
+    for k in range(f.match.i - 1, lo - 1, -1):
+        if toks[k].norm in _REPORTING or set(toks[k].forms) & _REPORTING:
+            said = next((m for m in doc.mentions if "tok" in m.extra and 0 < _tok(m)[0] - k <= 2
+                         and _tok(m)[1] <= f.match.i and _gov(doc, m) == ""), None)
+            if said is not None:
+                return said
+            break
     for q in range(len(prev) - 1, -1, -1):
         g = prev[q]
         if "relative" in g.flags:
@@ -2051,6 +2070,7 @@ _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "س
 _CONCLUDED = {fold(w) for w in ("المبرم", "المبرمة", "الموقع", "الموقعة", "المعقود", "المعقودة")}
 # "تلقى الرئيس برقية من"، "تسلم رسالة من": the verbs of receiving a message or a call
 _RECEIVED = {fold(w) for w in ("تلقى", "تلقت", "يتلقى", "تتلقى", "وتلقى", "وتلقت", "استلم", "استلمت", "تسلم", "تسلمت")}
+_RECEIVED_IT = {fold(w) for w in ("تلقاه", "تلقته", "تلقاها", "يتلقاه", "تتلقاه", "تلقوه", "استلمه", "استلمها")}
 _BROKE_OUT = {fold(w) for w in ("تجددت", "تجدد", "اندلعت", "اندلع", "دارت", "استؤنفت", "تواصلت")}
 # a batch of something sent: "الدفعة الثالثة من المعونة"، "شحنة جديدة من المساعدات"
 _BATCH = {fold(w) for w in ("دفعة", "الدفعة", "شحنة", "الشحنة", "قافلة", "القافلة", "حمولة", "الحمولة", "كمية",
@@ -2086,8 +2106,9 @@ def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
     if trig.form_kind == "definite" or (mt.prefix == "" and doc.tokens[mt.i].norm.startswith("ال")
                                         and trig.pos == "n"):
         return True
-    if mt.i > 0 and doc.tokens[mt.i - 1].norm in {fold("هذه"), fold("هذا"), fold("تلك"), fold("ذلك")}:
-        return True
+    if mt.i > 0 and doc.tokens[mt.i - 1].norm in {fold("هذه"), fold("هذا"), fold("تلك"), fold("ذلك")} \
+            and doc.tokens[mt.i].norm not in _PREP_WORDS:
+        return True  # (not "جاء ذلك خلال اتصال هاتفي": the phrase opens on its preposition)
     return False
 
 
