@@ -508,9 +508,7 @@ _HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأع
 # "يوقف نزيف الدم"، "لم توقف عملياتها"، "يوقف سيل دخول الإرهابيين": a process stopped, nobody detained
 _STOPPED = {fold(w) for w in ("نزيف", "سيل", "تدفق", "دخول", "عملياتها", "عملياته", "عملياتهم", "العمليات", "القتال",
                               "الحرب", "العنف", "التصعيد", "الهجمات", "هجماتها", "هجماته", "القصف", "إطلاق", "اطلاق",
-                              "التدهور", "الاستيطان", "الانتهاكات", "المفاوضات", "الحوار", "التعامل", "التعاون",
-                              # "ضبط النفس"، "ضبط الحدود": restraint and border control, nobody detained
-                              "النفس", "الحدود", "الأمن", "الامن")}
+                              "التدهور", "الاستيطان", "الانتهاكات", "المفاوضات", "الحوار", "التعامل", "التعاون")}
 # "تنتهك وقف إطلاق النار": the ceasefire violated, not one declared
 _VIOLATE = {fold(w) for w in ("انتهاك", "انتهاكات", "تنتهك", "ينتهك", "انتهكت", "انتهك", "خرق", "خروقات", "خرقت",
                               "يخرق", "تخرق", "بانتهاك", "بخرق")}
@@ -974,9 +972,10 @@ def _fire_roles(doc: Document, f: Frame, before: list[Mention], after: list[Ment
             agent = m
             break
     target: list[Mention] = []
-    if _undergoes(doc, f, None) or any(toks[k].norm in _UNDERGO or set(toks[k].forms) & _UNDERGO
-                                       for k in range(f.clause[0], mt.i)):
-        target = [m for m in before if _tok(m)[0] >= f.clause[0] and m is not agent][-1:]
+    befell = [k for k in range(f.clause[0], mt.i) if toks[k].norm in _UNDERGO or set(toks[k].forms) & _UNDERGO]
+    if befell:
+        # the one named after تعرض / أصيب and before the fire ("وأصيب 50 آخرون جراء سقوط صاروخ": nobody named)
+        target = [m for m in before if _tok(m)[0] > befell[-1] and m is not agent][-1:]
     else:
         target = [m for m in after if m is not agent and _gov(doc, m) == "علي" and _tok(m)[0] - mt.j <= 12][:1]
     f.actor = [agent] if agent is not None else []
@@ -2683,8 +2682,6 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         else:
             actors, recips = actors[:1], actors[1:]
             f.flags.add("domestic-peers")
-    if trig.type == "COERCE" and not recips and fold(trig.lemma) == _SEIZED:
-        return []  # "ضبطت الجمارك كمية من المخدرات": goods seized, nobody named detained
     if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE") or trig.mode in ("convict", "release")) and not recips \
             and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
@@ -2743,9 +2740,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
-    if trig.mode == "praise" and trig.pos == "v" and fold(trig.lemma) in _THANKS_VERBS \
-            and all(r.code == actors[0].code for r in recips):
-        return []  # "قدم رئيس النادي شكره للأمير": thanks at home are courtesy; across borders they are support
+    if trig.mode == "praise" and trig.pos == "v" and fold(trig.lemma) in _THANKS_VERBS and (
+            all(r.code == actors[0].code for r in recips) or actors[0].sector not in _STATE_BODIES | {"IGO"}
+            or not any(r.sector in _STATE_BODIES | {"IGO"} for r in recips)):
+        # "قدم رئيس النادي شكره للأمير": thanks at home, or by and to others than states, parties and their
+        # bodies, are courtesy; a state's thanks to another are support
+        return []
     if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
         return []  # "تحذر من تبعات الاتفاق"، "يهدد الاستقرار": a threat addressed to no one is comment
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
@@ -2886,7 +2886,6 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     return events
 
 
-_SEIZED = fold("ضبط")
 # the support verbs of thanks and appreciation (أعرب عن تقديره، قدم شكره): lemmas of their trigger row
 _THANKS_VERBS = {fold(w) for w in ("أعرب", "قدم", "نقل", "وجه")}
 
