@@ -2378,6 +2378,10 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         if any(s <= p.start < e for s, e in actor_spans) and (
                 p.resolution == "country" or f.trigger.type in _VERBAL):
             continue  # a participant named by its capital ("واتهم الحزب أنقرة") is no venue of a statement
+        if visit and f.trigger.roles in ("visit", "host", "guest") \
+                and any(m.start <= p.start < m.end or (0 < p.start - m.end <= 2 and m.kind == "office" and not m.code)
+                        for m in f.actor):
+            continue  # "استقبل X محافظ صنعاء": the visitor's title names where he comes from, not the venue
         if f.trigger.type in _VERBAL and f.trigger.pos == "v" and p.start > t0 \
                 and (pi := _tok_index(doc, p.start)) is not None \
                 and pi - f.match.j > 6:
@@ -2525,7 +2529,7 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
             # else the place of the sentence
             # ("نائب رئيس الشرطة في دبي": the town right after the office, with في)
             inside = [p for p in doc.places if m.start <= p.start < m.end
-                      or (0 < p.start - m.end <= 5 and doc.text[m.end:p.start].strip() == "في")]
+                      or (0 < p.start - m.end <= 5 and doc.text[m.end:p.start].strip() in ("في", ""))]
             code = inside[0].country_code if inside else None
             if code is None:
                 # "عضو لجنة الأمن والدفاع في مجلس النواب العراقي": a member of a coded state body named after في
