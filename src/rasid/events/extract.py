@@ -2829,6 +2829,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         place = seat_of(actors[0].identifier_text)
         if place is not None:
             f.rule += "+place:seat"
+    if trig.type == "SANCTION" and trig.mode == "expel" and (
+            actors[0].sector in _ARMED or any(r.sector in _ARMED for r in recips)):
+        # "تمكن مقاتلو المقاومة من طرد مسلحي الحوثي من المدينة": fighters driven out by force, not an expulsion
+        types, mode = ["ASSAULT"], ["occupy"]
+        f.rule += ".driven-out"
     if trig.type == "ACCUSE" and convicts:
         types, mode = ["SANCTION"], ["convict"]
     if trig.type == "ASSAULT" and not trig.mode and f.actor and ".carried-out-by" not in f.rule and all(
@@ -2890,6 +2895,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     return events
 
 
+# armed sides: what they drive out, or are driven out of, is fought over
+_ARMED = {"MIL", "REB", "UAF", "PRM"}
 # the support verbs of thanks and appreciation (أعرب عن تقديره، قدم شكره): lemmas of their trigger row
 _THANKS_VERBS = {fold(w) for w in ("أعرب", "قدم", "نقل", "وجه")}
 
