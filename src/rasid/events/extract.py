@@ -136,6 +136,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.roles == "fire" and fold(trig.lemma).startswith("ل") and not any(
                     toks[q].norm in _UNDERGO or set(toks[q].forms) & _UNDERGO for q in range(a, mt.i)):
                 continue  # "لإطلاق النار" after وقف، "لقذائف" after a verb of supply: nothing befell anyone
+            if trig.type == "MOBILIZE" and trig.pos == "v" and trig.form_kind == "" and mt.j < sent.tok_end \
+                    and toks[mt.j].norm == "من":
+                continue  # "وسط حشد من المصلين": a crowd, not a mobilisation
             if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
                 continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
             if trig.form_kind == "participle" and mt.i > 0 and (

@@ -164,22 +164,24 @@ class Gazetteer:
 
     def _add_alef_variants(self) -> None:
         """Foreign city names are transliterated with or without a long ا ("جاكارتا" / "جاكرتا"، "كاراتشي" /
-        "كراتشي"): index large cities outside the Arabic-speaking world under each spelling without one medial ا,
-        when no place already has that spelling."""
+        "كراتشي") and with a final ة or ا ("كويتة" / "كويتا"): index large cities outside the Arabic-speaking world
+        under each spelling without one medial ا, and with a final ا for a final ة, when no place already has that
+        spelling."""
         new: dict[str, set[int]] = {}
         for e in self.entries:
             if e.resolution != "city" or e.population < _VARIANT_POP or e.country in _ARABIC_NAMES:
                 continue
             for a in e.forms:
                 k = fold(a)
-                if " " in k or len(k) < 6:
+                if " " in k or len(k) < 5:
                     continue
                 start = 2 if k.startswith("ال") else 1
-                for i in range(start, len(k) - 1):
-                    if k[i] == "ا":
-                        v = k[:i] + k[i + 1:]
-                        if v not in self.by_form and v + "ء" not in self.by_form:  # سامرا is Samarra (سامراء)
-                            new.setdefault(v, set()).add(e.key)
+                variants = [k[:i] + k[i + 1:] for i in range(start, len(k) - 1) if k[i] == "ا"] if len(k) >= 6 else []
+                if k[-1] == "ه":  # "كويتة" / "كويتا" (Quetta); not the other way: "صوفية" is Sufi, not Sofia
+                    variants.append(k[:-1] + "ا")
+                for v in variants:
+                    if v not in self.by_form and v + "ء" not in self.by_form:  # سامرا is Samarra (سامراء)
+                        new.setdefault(v, set()).add(e.key)
         for v, keys in new.items():
             if len(keys) == 1:  # a spelling two cities would share is left out
                 self.by_form[v] = sorted(keys)
