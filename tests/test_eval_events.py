@@ -234,3 +234,31 @@ def test_attribute_accuracy_pairs_events_that_agree():
     for preds in ([far, near], [near, far]):
         acc = attribute_accuracy(gold, {"d": preds})
         assert (acc["matched"], acc["date_right"], acc["place_right"]) == (2, 2, 2)
+
+
+def test_attribute_accuracy_finds_the_best_pairing_not_a_greedy_one():
+    """Two strikes of the same dyad, both lenient matches of two predictions: one prediction agrees with E1 on
+    date and place and with E2 on the date only, the other with neither. Taken in order, each gold event by
+    its own preference, E2 would take the good prediction from E1 (1 agreement in all); the optimal assignment
+    gives it to E1 (2) and keeps the number of pairs."""
+    from rasid.eval.events import attribute_accuracy, best_matching, date_ok, max_matching, place_ok
+
+    tripoli = {"name": "Tripoli", "country": "LBY", "lat": 32.89, "lon": 13.19}
+    gold = {"d": {"doc": "d", "events": [
+        _g("E1", ["ASSAULT"], "LBY", "LBY", loc=tripoli, date=("2020-03-07", "2020-03-07")),
+        _g("E2", ["ASSAULT"], "LBY", "LBY", date=("2020-03-06", "2020-03-08"))]}}  # at Benghazi
+    good = _p("d", ["ASSAULT"], "LBY", "LBY", date="2020-03-07", lat=32.89, lon=13.19)
+    other = _p("d", ["ASSAULT"], "LBY", "LBY", date="2020-02-01", lat=30.0, lon=10.0)
+    other["recipient"][0]["sector"] = "CVL"  # not a repeat of the other for the scorer's de-duplication
+    golds = gold["d"]["events"]
+    agree = lambda g, p: int(date_ok(g, p)) + int(place_ok(g, p))  # noqa: E731
+    total = lambda pairs, preds: sum(agree(golds[i], preds[j]) for i, j in pairs.items())  # noqa: E731
+    for preds in ([good, other], [other, good]):
+        assert total(max_matching(golds, preds, "lenient", prefer=agree), preds) == 1  # the greedy pairing
+        pairs = best_matching(golds, preds, "lenient", agree)
+        assert len(pairs) == 2 and total(pairs, preds) == 2
+        acc = attribute_accuracy(gold, {"d": preds})
+        assert (acc["matched"], acc["date_right"], acc["place_right"]) == (2, 1, 1), acc
+    # size comes first: a lone gold event that only one prediction matches keeps it
+    assert len(best_matching(golds[:1], [other], "lenient", agree)) == 1
+    assert best_matching([], [other], "lenient", agree) == {}

@@ -207,6 +207,65 @@ def max_matching(golds: list[dict], preds: list[dict], level: str,
     return {i: j for j, i in owner.items()}
 
 
+def best_matching(golds: list[dict], preds: list[dict], level: str,
+                  weight: Callable[[dict, dict], int]) -> dict[int, int]:
+    """The matching of largest size and, among those, of largest total ``weight`` (an optimal assignment).
+
+    ``weight(gold, pred)`` is a small non-negative score (0-2: agreement on date and place) that breaks ties
+    between matchings of the same size; the Hungarian method solves it exactly.
+    """
+    n, m = len(golds), len(preds)
+    if not n or not m:
+        return {}
+    big = 4 * (n + 1)  # one more pair is worth more than any gain in agreement
+    size = max(n, m)
+    # cost matrix (minimisation), padded square; a pair that does not match costs as much as no pair
+    cost = [[0] * size for _ in range(size)]
+    ok = [[False] * size for _ in range(size)]
+    for i, g in enumerate(golds):
+        for j, p in enumerate(preds):
+            if matches(g, p, level):
+                ok[i][j] = True
+                cost[i][j] = -(big + weight(g, p))
+    inf = float("inf")
+    u, v = [0.0] * (size + 1), [0.0] * (size + 1)
+    way, owner = [0] * (size + 1), [0] * (size + 1)  # owner[j] = row (1-based) assigned to column j
+    for i in range(1, size + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = owner[j0], inf, 0
+            for j in range(1, size + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    out = {}
+    for j in range(1, size + 1):
+        i = owner[j] - 1
+        if i < n and j - 1 < m and ok[i][j - 1]:
+            out[i] = j - 1
+    return out
+
+
 # --- scoring -------------------------------------------------------------------------------------
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -293,10 +352,10 @@ def attribute_accuracy(gold: Gold, pred: Pred) -> dict:
     for doc, g in gold.items():
         preds = dedupe(pred.get(doc, []))
         required = [e for e in g["events"] if not e.get("optional")]
-        # among equally large lenient matchings, pair each gold event with a prediction that agrees on
-        # date and place when there is one (type and countries alone cannot tell two Iraqi clashes apart)
+        # among the largest lenient matchings, the one whose pairs agree most on date and place (type and
+        # countries alone cannot tell two Iraqi clashes apart: each gold event goes with the prediction of it)
         agree = lambda g, p: int(date_ok(g, p)) + int(place_ok(g, p))  # noqa: E731
-        for i, j in max_matching(required, preds, "lenient", prefer=agree).items():
+        for i, j in best_matching(required, preds, "lenient", agree).items():
             e, p = required[i], preds[j]
             n += 1
             dated += bool(e.get("date"))
