@@ -113,7 +113,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)
                    and not _hamza_clash(doc, mt)]
         matches = _with_gapped(lex, doc, sent, matches)
-        matches = [mt for mt in matches if not _occurred(toks, mt, matches)]
+        matches = [mt for mt in matches if not _occurred(toks, mt, matches) and not _tafaal_noun(toks, mt, sent)]
         matches = _drop_objects_of_verbs(toks, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
@@ -506,6 +506,18 @@ _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفين�
                             "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة")}
 
 
+# intransitive verbs whose verbal noun is spelt like them (تعاون / تعاوُن): with a suffix they are the noun
+_TAFAAL = {fold(w) for w in ("تعاون", "تظاهر", "تباحث", "تضامن", "تنصل")}
+
+
+def _tafaal_noun(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-untyped-def]
+    """"أكد الطرفان على تعاونهما"، "اتفاقية تعاون": the verbal noun (spelt like the verb) with a possessive or
+    after a noun; the verb opens its clause ("وتعاونت الشرطة"، "تعاون الجيش مع")."""
+    trig: Trigger = mt.payload
+    if trig.pos != "v" or fold(trig.lemma) not in _TAFAAL:
+        return False
+    return trig.form_kind == "object" or (trig.form_kind == "" and not mt.prefix and mt.i > sent.tok_start
+                                          and toks[mt.i - 1].is_word)
 _HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأعمال", "المساعدات", "مساعدات", "الدعم", "دعم", "التمويل",
                             "تمويل", "المشاريع", "مشاريع", "بث", "صرف", "تصدير", "استيراد", "الرحلات", "رحلات")}
 # "يوقف نزيف الدم"، "لم توقف عملياتها"، "يوقف سيل دخول الإرهابيين": a process stopped, nobody detained
