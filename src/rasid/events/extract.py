@@ -2685,6 +2685,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=actors[0].code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
+    if trig.type == "PROTEST" and not recips and (embassy := _embassy_of(doc, f)) is not None:
+        # "تظاهر آلاف الأردنيين أمام السفارة الإسرائيلية": a protest at an embassy is addressed to its state
+        recips = [Entity(code=embassy, sector="GOV", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:embassy"
     if trig.type == "PROTEST" and not recips and actors[0].code and actors[0].code not in _IGO \
             and actors[0].sector not in ("GOV", "MIL", "COP"):
         # a protest with no named target is addressed to the authorities of the country where it happens
@@ -2912,6 +2917,22 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
 
 # armed sides: what they drive out, or are driven out of, is fought over
 _ARMED = {"MIL", "REB", "UAF", "PRM"}
+_EMBASSY = {fold(w) for w in ("السفارة", "سفارة", "القنصلية", "قنصلية", "مقر السفارة")}
+
+
+def _embassy_of(doc: Document, f: Frame) -> str | None:
+    """The state whose embassy or consulate the sentence names ("أمام السفارة الإسرائيلية"، "سفارة فرنسا")."""
+    toks = doc.tokens
+    for k in range(f.sent.tok_start, f.sent.tok_end - 1):
+        if not set(toks[k].forms) & _EMBASSY:
+            continue
+        m = next((m for m in doc.mentions if "tok" in m.extra and _tok(m)[0] in (k, k + 1) and m.code
+                  and m.code not in _IGO), None)
+        if m is not None:
+            return m.code
+    return None
+
+
 # the support verbs of thanks and appreciation (أعرب عن تقديره، قدم شكره): lemmas of their trigger row
 _THANKS_VERBS = {fold(w) for w in ("أعرب", "قدم", "نقل", "وجه")}
 
