@@ -1510,6 +1510,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         recipient = [r for r in recipient if _tok(r)[0] < charge]
         if not recipient and any(set(t.forms) & _SOMEONE for t in toks[mt.j:charge]):
             f.flags.add("charged-person")
+    if trig.type == "CONSULT" and roles == "visit" and trig.pos == "n" and not actor \
+            and (speaker := _speaker_after_visit(doc, f)) is not None:
+        # "وخلال زيارة إلى إندونيسيا، قال الرئيس التركي ...": the one who speaks during the visit makes it
+        actor = [speaker]
+        recipient = [r for r in recipient if r is not speaker]
+        rule += ".speaker"
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
     if recipient and (trig.type not in _SYMMETRIC or roles == "visit"):
@@ -1524,6 +1530,28 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         rule += ".continued"
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
+
+
+def _speaker_after_visit(doc: Document, f: Frame) -> Mention | None:
+    """"(و)خلال زيارة(ه) إلى X، قال/أكد Y": a visit named in an opening adverbial, then a verb of saying and
+    its subject."""
+    toks = doc.tokens
+    mt = f.match
+    if mt.i - f.sent.tok_start > 4 or not any(toks[k].norm in _DURING or set(toks[k].forms) & _DURING
+                                              for k in range(f.sent.tok_start, mt.i)):
+        return None
+    comma = next((k for k in range(mt.j, min(f.sent.tok_end, mt.j + 12)) if toks[k].norm in ("،", ",")), None)
+    if comma is None or comma + 1 >= f.sent.tok_end:
+        return None
+    verb = comma + 1
+    if not (set(toks[verb].forms) & (_REPORTING | _PRO_DROP_SAYING | _COMMENT_VERBS)):
+        return None
+    return next((m for m in doc.mentions if "tok" in m.extra and 0 < _tok(m)[0] - verb <= 2 and m.code
+                 and _gov(doc, m) == ""), None)
+
+
+# "خلال زيارة"، "أثناء زيارته"، "في ختام زيارة"، "عقب زيارة": an adverbial that names the occasion
+_DURING = {fold(w) for w in ("خلال", "أثناء", "اثناء", "ختام", "عقب", "إثر", "اثر", "لدى", "ضمن", "مستهل")}
 
 
 # "هجوم نفذه ..."، "التفجير الذي نفذه تنظيم داعش"، "هجمات شنتها"، "مظاهرة نظمها": verbs whose subject
