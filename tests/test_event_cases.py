@@ -95,3 +95,17 @@ def test_reported_speech_keeps_its_source() -> None:
     # an event told in the narrator's own voice has no source
     plain = rasid.extract("خبر\nاعتقلت الشرطة التونسية أمس خمسة مشتبه بهم في مدينة سوسة.", published="2024-03-10")
     assert plain and all(e.source_text is None for e in plain)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحو حركة الشباب خمسة جنود صوماليين أمس في هجوم على قاعدة عسكرية في مدينة كيسمايو.",
+    "قتل تنظيم داعش عشرة جنود عراقيين جراء قصف على مواقعهم في الأنبار.",
+])
+def test_an_attack_named_after_the_killing_is_the_same_act(text: str) -> None:
+    """"قتل X Y في هجوم على ...": the attack noun tells how the killing was done; one event, not a second one
+    with the victims as attackers."""
+    from rasid.pipeline import extract_text
+
+    assaults = [e for e in extract_text(text, published="2024-03-10") if "ASSAULT" in e.event]
+    assert len(assaults) == 1, [(e.actor, e.recipient, e.rule) for e in assaults]
+    assert assaults[0].actor[0].sector == "REB"

@@ -184,6 +184,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.background = is_background(toks, a, mt.i)
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
+            if _names_the_verbs_act(doc, f, sent_frames):
+                f.anaphoric = True  # "قتل داعش عشرة جنود في هجوم على الأنبار": the attack is the killing
             if trig.type == "AID" and mt.payload.type == "CONSULT":
                 _cargo_roles(doc, f, ments)
             if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
@@ -397,6 +399,26 @@ def _times_from_references(frames: list[Frame]) -> None:
             break
 
 
+# prepositions that put an act inside another: "قتل ... في هجوم"، "... جراء قصف"، "... إثر غارة"
+_IN_ACT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "اثر")}
+
+
+def _names_the_verbs_act(doc: Document, f: Frame, before: list[Frame]) -> bool:
+    """An ASSAULT noun in a prepositional phrase after an ASSAULT verb of its sentence, with no author of its
+    own, tells how that verb's act was done ("قتل تنظيم داعش عشرة جنود في هجوم على الأنبار")."""
+    if f.trigger.type != "ASSAULT" or f.trigger.pos not in ("n", "p") or f.anaphoric:
+        return False
+    toks = doc.tokens
+    mt = f.match
+    pre = mt.prefix.lstrip("وف")
+    if not (pre.endswith("ب") or (mt.i > 0 and toks[mt.i - 1].norm in _IN_ACT)):
+        return False
+    if any(tag in f.rule for tag in (".agent", ".carried-out-by", ".claim", ".between")):
+        return False
+    return any(g.trigger.type == "ASSAULT" and g.trigger.pos == "v" and g.actor and not g.anaphoric
+               and g.match.j <= mt.i for g in before)
+
+
 def _same_act(frames: list[Frame], k: int, g: Frame) -> list[Frame]:
     """The frames before ``frames[k]`` in g's sentence with g's type: one act told by several triggers ("قتل 12
     شخصا عندما هاجم انتحاريان"), which a later reference places or dates together."""
@@ -538,7 +560,7 @@ _CHARGE = {fold(w) for w in ("قضية", "قضايا", "تهمة", "تهم", "ب
 _NOUN_ADJECTIVES = {fold(w) for w in ("مدفعي", "جوي", "صاروخي", "عنيف", "مكثف", "متبادل", "عشوائي", "متقطع",
                                       "حوثي")}
 # words after which a past-tense form is read as the verbal noun: "في قتل"، "تقف خلف قتل"، "وراء اغتيال"
-_NOUN_BEFORE = {fold(w) for w in ("في", "خلف", "وراء", "حول")}
+_NOUN_BEFORE = {fold(w) for w in ("في", "خلف", "وراء", "حول", "جراء", "إثر", "اثر", "خلال", "أثناء", "اثناء")}
 
 
 def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-untyped-def]
@@ -1414,9 +1436,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                    and _gov(doc, m) in ("علي", "ضد", "")][:1]
             f.actor, f.recipient, f.rule = [genitive], tgt, rule + ".agent-adjective"
             return
-        if roles == "patient" and genitive is not None and _gov(doc, genitive) == "ل" \
-                and genitive.sector in ("MIL", "REB", "COP", "PRM", "UAF"):
-            # "قصف مدفعي للجيش السوري": the army's shelling; its target comes after (على، في)
+        if roles == "patient" and genitive is not None and genitive.sector in ("MIL", "REB", "COP", "PRM", "UAF") \
+                and (_gov(doc, genitive) == "ل" or (trig.mode in ("aerial", "heavy-weapons") and _gov(doc, genitive) == ""
+                                                    and _tok(genitive)[0] == mt.j)):
+            # "قصف مدفعي للجيش السوري"، "جراء قصف القوات الأوكرانية": the forces' shelling (a target would be
+            # their positions: "قصف مواقع الجيش"); its target comes after (على، في)
             tgt = [m for m in rest if _tok(m)[0] - mt.j <= 12 and m is not genitive][:1]
             f.actor, f.recipient, f.rule = [genitive], tgt, rule + ".agent-l"
             return
