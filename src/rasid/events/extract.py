@@ -2397,6 +2397,17 @@ def _dated_relative(doc: Document, f: Frame, offset: int) -> bool:
     return False
 
 
+_SAYS = {fold(w) for w in ("تقول", "يقول", "قالت", "قال", "تؤكد", "أكدت", "ترى", "تعتبر", "اعتبرت", "أعلنت",
+                           "تتهم", "اتهمت", "ترفض", "رفضت", "تنفي", "نفت", "تطالب", "طالبت", "حذرت", "تحذر")}
+
+
+def _speaking_capital(doc: Document, p: Place) -> bool:
+    """A capital right after a verb of saying is the government that speaks ("وتقول بغداد إن"، "اتهمت أنقرة")."""
+    k = _tok_index(doc, p.start)
+    return k is not None and k > 0 and bool(set(doc.tokens[k - 1].forms) & _SAYS) \
+        and any(m.start == p.start and m.kind == "capital" for m in doc.mentions)
+
+
 def _place_country(doc: Document, f: Frame) -> str | None:
     p = _sentence_places(doc, f)
     return p[0].country_code if p else None
@@ -2442,6 +2453,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     for p in places:
         if not (lo <= p.start < hi) and abs(p.start - t0) > 60:
             continue
+        if _speaking_capital(doc, p):
+            continue  # "بينما تقول بغداد إن ...": the government speaking, not a venue
         if any(s <= p.start < e for s, e in actor_spans) and (
                 p.resolution == "country" or f.trigger.type in _VERBAL):
             continue  # a participant named by its capital ("واتهم الحزب أنقرة") is no venue of a statement
@@ -2513,6 +2526,7 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
     if f.trigger.type in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
         town = next((p for p in places if p.resolution in ("city", "facility") and p.start > t0
                      and not any(s <= p.start < e for s, e in actor_spans) and not _dated_relative(doc, f, p.start)
+                     and not _speaking_capital(doc, p)
                      and (pi := _tok_index(doc, p.start)) is not None and _place_gov(doc, pi) not in ("من", "مع")), None)
         if town is not None:
             f.place, f.place_source = town, "text"
@@ -2932,6 +2946,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
                 actors = [Entity(code=code, sector="UAF", entity_text="", identifier_text=None)]
                 f.inferred += 1
                 f.rule += ".passive+actor:unidentified"
+            if place is not None and place.resolution == "country" and place.start == place.end and recips \
+                    and recips[0].code and place.country_code != recips[0].code:
+                from rasid.place.resolve import place_for_country
+
+                place = place_for_country(recips[0].code) or place  # the strike hit where its victims were
         else:
             types, mode = ["PROTEST"], ["riot"]  # violence by protesters or civilians is a riot (PLOVER PROTEST)
     trig_span = Span(f.match.start, f.match.end, doc.text[f.match.start:f.match.end])
