@@ -2830,6 +2830,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
+    if trig.mode == "occupy" and trig.type == "ASSAULT" and (
+            not any(a.sector in _ARMED | {"COP", "GOV"} for a in actors) or _abstract_hold(doc, f)):
+        # "سيطر الملف اليمني على المؤتمر"، "التحالف يسيطر على الجو": control by no armed side, or of no ground,
+        # is no seizure
+        return []
     if trig.mode == "praise" and trig.pos == "v" and fold(trig.lemma) in _THANKS_VERBS and (
             all(r.code == actors[0].code for r in recips) or actors[0].sector not in _STATE_BODIES | {"IGO"}
             or not any(r.sector in _STATE_BODIES | {"IGO"} for r in recips)):
@@ -2984,6 +2989,20 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if accusation is not None:
         events.append(accusation)
     return events
+
+
+# what one "controls" without taking ground: the air, the situation, the debate
+_ABSTRACT = {fold(w) for w in ("الجو", "الأجواء", "الوضع", "الأوضاع", "مجريات", "المشهد", "الساحة", "السوق", "الأسواق",
+                               "النقاش", "الحديث", "اهتمام", "الاهتمام", "أعصابه", "الموقف", "زمام", "حافة")}
+
+
+def _abstract_hold(doc: Document, f: Frame) -> bool:
+    """The word after the trigger's على names no ground ("يسيطر على الجو"، "سيطر على مجريات المؤتمر")."""
+    toks = doc.tokens
+    k = next((q for q in range(f.match.i, min(f.sent.tok_end, f.match.j + 6)) if toks[q].norm == "علي"), None)
+    if k is None:
+        k = f.match.j - 1 if toks[f.match.j - 1].norm == "علي" else None
+    return k is not None and k + 1 < f.sent.tok_end and bool(set(toks[k + 1].forms) & _ABSTRACT)
 
 
 # armed sides: what they drive out, or are driven out of, is fought over
