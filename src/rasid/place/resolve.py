@@ -25,7 +25,7 @@ from rasid.text.normalize import fold
 
 __all__ = ["capital_of", "find_places", "geocode", "named_after", "place_for_country", "seat_of", "to_place"]
 
-CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة قضاء ناحية مديرية حي مخيم ضاحية".split())
+CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة قضاء ناحية مديرية حي مخيم ضاحية قطاع".split())
 PROVINCE_CUES = frozenset(fold(w) for w in "محافظة ولاية منطقة إقليم شعبية مقاطعة".split())
 PREPOSITIONS = frozenset(
     fold(w)
