@@ -2830,6 +2830,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
+    if trig.mode == "occupy" and trig.type == "ASSAULT" and trig.pos == "v" and trig.form_kind == "present" \
+            and not keep_all:
+        return []  # "حماس التي تسيطر على قطاع غزة"، "المناطق التي يسيطر عليها": standing control, not a seizure
+    if trig.type == "SUPPORT" and fold(trig.lemma) == _RATIFIED and any(a.sector == "JUD" for a in actors):
+        return []  # "صادقت محكمة الاستئناف على الحكم": a court upholding a sentence ratifies no policy
     if trig.mode == "occupy" and trig.type == "ASSAULT" and (
             not any(a.sector in _ARMED | {"COP", "GOV"} for a in actors) or _abstract_hold(doc, f)):
         # "سيطر الملف اليمني على المؤتمر"، "التحالف يسيطر على الجو": control by no armed side, or of no ground,
@@ -2991,6 +2996,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     return events
 
 
+_RATIFIED = fold("صادق")
 # what one "controls" without taking ground: the air, the situation, the debate
 _ABSTRACT = {fold(w) for w in ("الجو", "الأجواء", "الوضع", "الأوضاع", "مجريات", "المشهد", "الساحة", "السوق", "الأسواق",
                                "النقاش", "الحديث", "اهتمام", "الاهتمام", "أعصابه", "الموقف", "زمام", "حافة")}
