@@ -196,6 +196,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 # "نفى أردوغان الجمعة الاتهامات، متهما قوى سوداء ...": the participle's act is the main verb's
                 f.time, f.time_source = main.time, "text"
             _attach_place(doc, f, starts, last, home)
+            if trig.form_kind == "participle" and (main := _main_clause(sent_frames)) is not None \
+                    and main.place is not None and main.match.j <= mt.i:
+                # "تجمع متظاهرون ... بنيويورك ... داعين الكونغرس": the participle's act is where the main verb's is
+                f.place, f.place_source = main.place, main.place_source
             _fill_host(doc, f, home)
             sent_frames.append(f)
             if f.actor and not f.anaphoric and not f.background and not (f.flags & (_UNREAL | {"future"})):
@@ -1899,7 +1903,8 @@ _MEMBERS = {fold(w) for w in ("عناصر", "أفراد", "افراد", "مقا�
 
 def _main_clause(prev: list[Frame]) -> Frame | None:
     """The last trigger of the sentence so far that is not embedded in another ("نفى X الاتهامات بأن ...، متهما")."""
-    return next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"}), None)
+    # (not a definite noun that refers to an act told elsewhere: "للتنديد بالاتفاق ... الموقع بين إيران والقوى")
+    return next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"} and not g.anaphoric), None)
 
 
 # words that may open a sentence before its main verb: connectors and discourse openers ("من جانبه،"،
