@@ -108,6 +108,8 @@ def test_a_street_or_square_named_for_a_place_is_no_actor(text: str, form: str) 
     ("اتهم رئيس جنوب السودان سلفا كير نائبه السابق بالتخطيط لانقلاب.", "رئيس جنوب السودان سلفا كير"),
     # a name in ال after a nisba stays a name
     ("التقى الرئيس المصري السيسي وفدا سودانيا.", "الرئيس المصري السيسي"),
+    # the noun of a support-verb trigger ("أكد دعم بلاده") is no name
+    ("أكد نائب الرئيس الأمريكي دعم بلاده للعراق.", "نائب الرئيس الأمريكي"),
 ])
 def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, head: str) -> None:
     doc = build_document(Article(text=text))

@@ -206,9 +206,12 @@ def _is_place_word(t: Token, first: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
+    """First words of event triggers, and the nouns of support-verb triggers ("دعم" of "أكد دعمه")."""
     from rasid.events.triggers import trigger_lexicon
 
-    return frozenset(trigger_lexicon().matcher.first_words())
+    lex = trigger_lexicon()
+    nouns = {n for v in lex.gapped.first_words() for _, nset in (lex.gapped.get(v) or []) for n in nset}
+    return frozenset(lex.matcher.first_words() | nouns)
 
 
 def _is_name_token(t: Token, stop: frozenset[str], first: bool = True) -> bool:
