@@ -1327,6 +1327,15 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "القضاء على X"، "ألقت القبض على X": the mention after the preposition is the object
         subj = _subject_before(doc, f, before, prev)
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6][:1]
+    elif not nominal and trig.form_kind in ("", "present") and mt.i > sa and toks[mt.i - 1].norm in _THAT_HE \
+            and (speaker := _opening_subject(doc, f) or _speaker_of(doc, f.sent)) is not None \
+            and _tok(speaker)[1] < mt.i:
+        # "قال وزير الخارجية الأمريكي إنه يرفض انتقادات الأمير السعودي": the pronoun after إن is the speaker,
+        # the subject; what follows the verb is its object
+        subj = speaker
+        govs = _OBJ_GOV.get("retreat" if trig.type == "RETREAT" else roles, set())
+        obj = [m for m in after if _tok(m)[0] - mt.j <= 10 and _gov(doc, m) in govs and m is not speaker][:1]
+        rule += ".speaker"
     elif (svo := _svo_subject(doc, f, before)) is not None and not nominal:
         # "بأن الرئيس الموريتاني استقبل سفير الصين"، "... والولايات المتحدة تطالب": subject before its verb
         subj = svo
@@ -1918,7 +1927,8 @@ _OPENERS = {fold(w) for w in (
 # prepositions that open a sentence's setting ("وفي بيان لها، ..."، "وخلال اللقاء، ...")
 _SETTING = {fold(w) for w in ("في", "خلال", "عقب", "بعد", "أثناء", "اثناء", "إثر", "اثر", "قبيل", "لدى", "ضمن")}
 # a speaker's own country, or a pronoun, taken up after "قال ... إن" ("إن بلاده ترفض"، "إنها ترفض")
-_SPEAKER_SIDE = _OWN_SIDE | {fold(w) for w in ("إنها", "إنه", "أنها", "أنه", "انها", "انه")}
+_THAT_HE = {fold(w) for w in ("إنها", "إنه", "أنها", "أنه", "انها", "انه")}
+_SPEAKER_SIDE = _OWN_SIDE | _THAT_HE
 
 
 def _leads_sentence(doc: Document, f: Frame) -> bool:
