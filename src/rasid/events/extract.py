@@ -1489,7 +1489,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                 # "معونات طبية من الهلال الأحمر القطري"، "مقدمة من الصندوق الكويتي": the donor after من
                 subj = next((m for m in rest if _tok(m)[0] - mt.j <= 14 and _gov(doc, m) == "من" and m.code), None)
             # "زيارة وزيرة الدفاع الألمانية «أورزولا فون دير لاين» لتونس": the name in quotes is the subject's
-            obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj
+            # (not the genitive's conjunct: "تهديدات وزير الخارجية الأمريكي والرئيس الأمريكي" are both theirs)
+            joined = [m for m in rest if subj is not None and trig.type not in _SYMMETRIC
+                      and _tok(m)[0] == _tok(subj)[1] and (m.extra.get("prefix") or "") == "و"]
+            obj = [m for m in rest if _tok(m)[0] - mt.j <= 14 and m is not subj and m not in joined
                    and not (subj is not None and _apposed(doc, subj, m))][:1]
     if trig.mode == "multilateral" and subj is not None and any(
             toks[k].is_word and not _timeword(doc, k) for k in range(mt.j, _tok(subj)[0])):
