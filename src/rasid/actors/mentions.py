@@ -46,7 +46,8 @@ __all__ = ["find_mentions", "home_country", "Atom"]
 # modifiers that may stand between a title and the name
 _MODIFIERS = {fold(w) for w in ("السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "المؤقت", "المؤقتة",
                                  "الجديد", "الجديدة", "المكلف", "المكلفة", "بالإنابة", "أول", "الأول",
-                                 "العام", "العامة", "الخاص", "الخاصة", "الدائم", "الأممي", "الأممية")}
+                                 "العام", "العامة", "الخاص", "الخاصة", "الدائم", "الأممي", "الأممية",
+                                 "الملكي", "الملكية")}  # "القوات البرية الملكية السعودية"
 _FORMER = {fold(w) for w in ("السابق", "السابقة", "الأسبق")}
 _OF_PREPS = ("ب", "ل", "في")  # وزير الدفاع بالحكومة ... / في الحكومة / للقيادة العامة
 _FROM = fold("من")
@@ -620,7 +621,9 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 continue
             # modifiers (السابق، المكلف) between the title and what follows
             if gap > 0 and all(t.norm in _MODIFIERS for t in toks[p.j:b.i]) and b.kind in ("country",) \
-                    and b.payload.kind == "nisba":
+                    and (b.payload.kind == "nisba" or (b.payload.kind == "name" and toks[b.i].norm.startswith("ال")
+                                                       and toks[b.i].norm.endswith("يه"))):
+                # ("الملكية السعودية": the country's name that is also its feminine adjective)
                 p.former = p.former or any(t.norm in _FORMER for t in toks[p.j:b.i])
                 _absorb(p, b)
                 p.j = b.j

@@ -1237,7 +1237,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             if len(pair) == 2:
                 f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
                 return
-    if trig.mode == "firearms" and trig.pos in ("n", "p"):
+    if (trig.mode == "firearms" or trig.type == "COOPERATE") and trig.pos in ("n", "p"):
         # "مواجهات عنيفة تشهدها مديريات جبل صبر بين مليشيات صالح والمقاومة": the sides after بين
         for k in range(mt.j, min(b, mt.j + 12)):
             if toks[k].norm == _BETWEEN:
@@ -2157,7 +2157,9 @@ _CONCLUDED = {fold(w) for w in ("المبرم", "المبرمة", "الموقع"
 # "تلقى الرئيس برقية من"، "تسلم رسالة من": the verbs of receiving a message or a call
 _RECEIVED = {fold(w) for w in ("تلقى", "تلقت", "يتلقى", "تتلقى", "وتلقى", "وتلقت", "استلم", "استلمت", "تسلم", "تسلمت")}
 _RECEIVED_IT = {fold(w) for w in ("تلقاه", "تلقته", "تلقاها", "يتلقاه", "تتلقاه", "تلقوه", "استلمه", "استلمها")}
-_BROKE_OUT = {fold(w) for w in ("تجددت", "تجدد", "اندلعت", "اندلع", "دارت", "استؤنفت", "تواصلت")}
+# verbs and nouns of occurrence: "تجددت الاشتباكات"، "انطلقت فعاليات التمرين المشترك" report the act anew
+_BROKE_OUT = {fold(w) for w in ("تجددت", "تجدد", "اندلعت", "اندلع", "دارت", "استؤنفت", "تواصلت", "فعاليات",
+                                "انطلاق", "انطلقت", "انطلق", "اختتام", "اختتمت", "ختام")}
 # a batch of something sent: "الدفعة الثالثة من المعونة"، "شحنة جديدة من المساعدات"
 _BATCH = {fold(w) for w in ("دفعة", "الدفعة", "شحنة", "الشحنة", "قافلة", "القافلة", "حمولة", "الحمولة", "كمية",
                             "كميات", "شحنات", "الشحنات", "دفعات", "الدفعات")}
