@@ -1277,6 +1277,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = _speaker_of(doc, doc.sentences[f.sent.index - 1])
         govs = _OBJ_GOV.get(roles, set())
         obj = [m for m in after if _tok(m)[0] - mt.j <= 6 and _gov(doc, m) in govs][:1]
+        if obj and (body := _body_of_title(doc, obj[0], after)) is not None:
+            obj = [body]  # "منتقدا خطاب الأمين العام لـ"حزب الله"": the body the title belongs to
         if mt.j < sb and toks[mt.j].norm in _IYYA:
             # "توجهوا إلى رئيس الحكومة، متهمين إياه": the detached pronoun is the last one named
             obj = [m for m in before if m is not subj and m.code and (subj is None or m.code != subj.code
@@ -1677,6 +1679,15 @@ _VENUE_NOUNS = {fold(w) for w in ("مقر", "مبنى", "قصر", "ديوان", 
 _OWN_COUNTRY = tuple(fold(w) for w in ("بلاده", "بلادها", "بلادهم", "بلدها", "بلده"))
 
 
+def _body_of_title(doc: Document, m: Mention, after: list[Mention]) -> Mention | None:
+    """"خطاب الأمين العام لـ"حزب الله"": the coded body right after an uncoded title (with ل) stands for it."""
+    if m.code is not None or m.kind not in ("office", "org"):
+        return None
+    return next((t for t in after if 0 <= _tok(t)[0] - _tok(m)[1] <= 3 and t.code and t.code not in _IGO
+                 and ((t.extra.get("prefix") or "").endswith("ل") or any(
+                     x.norm in ("ل", "لـ") for x in doc.tokens[_tok(m)[1]:_tok(t)[0]]))), None)
+
+
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
                       govs: set[str] | None = None) -> list[Mention]:
     """The first mention after the subject that is not a conjunct of it ("X والوفد المرافق له")
@@ -1720,6 +1731,9 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
                           and not t.extra.get("prefix")), None)
             if title is not None:
                 return [title]
+            body = _body_of_title(doc, m, after)
+            if body is not None:
+                return [body]
         return [m]
     return []
 
