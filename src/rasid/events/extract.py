@@ -123,6 +123,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.pos == "v" and trig.form_kind == "" and mt.i > 0 and toks[mt.i - 1].norm in _PREP_WORDS \
                     and not mt.prefix and len(toks[mt.i].norm) == 4 and toks[mt.i].norm[1] == "ا":
                 continue  # "على قاطع بونش" (the Poonch sector): a فاعل noun after a preposition is no verb
+            if trig.pos == "v" and trig.form_kind == "present" and mt.i > 0 and not mt.prefix \
+                    and toks[mt.i - 1].norm in _PREP_WORDS:
+                continue  # "تتوصل إلى توافق مع": an imperfect never follows a preposition; this is the noun
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
                 trig = dataclasses.replace(trig, pos="n")  # "بطرد الملحق"، "في قصف مدفعي"، "قررت الحكومة طرد"
                 mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
