@@ -2802,6 +2802,13 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=code, sector="GOV", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:authorities"
+    if trig.type in _SYMMETRIC and trig.roles == "meet" and recips and f.recipient and all(
+            m.kind == "nisba" and any(t.norm == "علي" for t in doc.tokens[f.match.j:_tok(m)[0]])
+            for m in f.recipient):
+        # "اتفق القادة السعوديون والأمريكيون على مواجهة الأنشطة الإيرانية"، "اتفقوا على تطويق الانتشار الإيراني":
+        # the nationality adjective of what they agreed on (على) is the topic, not a party
+        recips = []
+        f.rule += ".topic"
     if trig.type in _SYMMETRIC and not recips and len(actors) >= 2:
         # "اتفق القادة السعوديون والأمريكيون"، "وقعت الحكومة وحركة الشباب": the peers meet each other
         if len({a.code for a in actors}) >= 2:
