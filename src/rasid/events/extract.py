@@ -1711,6 +1711,9 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             # "الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع": bare titles after a named subject
             or (i == end and bool(subj.name) and m.kind == "office" and m.code in (None, subj.code)
                 and (not m.name or fold(m.name.split()[0]) in head_words()))  # "النائب الثاني" is no name
+            # "حركة المقاومة الإسلامية حماس": a group's short name right after its full name
+            or (i == end and m.kind in ("org", "group") and subj.kind in ("org", "group") and m.code == subj.code
+                and m.sector == subj.sector)
             # "المتمردون الحوثيون": a plural agreeing in case with the subject describes it
             or (i == end and (m.code == subj.code or None in (m.code, subj.code))
                 and _same_plural_case(doc, subj, m)))
