@@ -152,6 +152,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "ضد محتجين"، "اعتقال محتجين": the noun (protesters), not the participle
             if trig.form_kind == "present" and mt.i > 0 and toks[mt.i - 1].norm in ("ان", "لن", "كي", "لكي"):
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
+            if trig.type in ("SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT") and trig.pos in ("n", "p") \
+                    and any(set(toks[q].forms) & _WEIGHED for q in range(max(a, mt.i - 6), mt.i)):
+                # "بحث الاتحاد الأوروبي فرض عقوبات"، "تشترط إطلاق 24 صيادا": an act discussed, weighed or demanded
+                f.flags.add("hypothetical")
             if trig.type == "COERCE" and trig.mode == "arrest" and trig.pos == "v" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _STOPPED:
                 f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
@@ -535,6 +539,10 @@ _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفين�
                             "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة")}
 
 
+# verbs that weigh or demand an act without doing it
+_WEIGHED = {fold(w) for w in ("بحث", "يبحث", "تبحث", "بحثت", "ناقش", "يناقش", "تناقش", "ناقشت", "درس", "يدرس",
+                              "تدرس", "درست", "اشترط", "يشترط", "تشترط", "اشترطت", "طالب", "يطالب", "تطالب", "طالبت",
+                              "طالبوا", "يدرسون", "يبحثون")}
 # intransitive verbs whose verbal noun is spelt like them (تعاون / تعاوُن): with a suffix they are the noun
 _TAFAAL = {fold(w) for w in ("تعاون", "تظاهر", "تباحث", "تضامن", "تنصل")}
 
