@@ -962,7 +962,14 @@ def _passive_count(doc: Document, f: Frame) -> bool:
         k += 1
         while k < f.sent.tok_end and (toks[k].norm in _BLAST_ADJ or set(toks[k].forms) & _BLASTS):
             k += 1  # "انفجار عبوة ناسفة"
+    if k < f.sent.tok_end and toks[k].norm in _ONE_VICTIM and not toks[k].prefixes[1:]:
+        return True  # "قتل جندي تركي في تبادل لإطلاق النار": one indefinite soldier or civilian was killed (قُتل)
     return k < f.sent.tok_end and (toks[k].norm.isdigit() or toks[k].norm in _COUNT_WORDS)
+
+
+# indefinite singular victims after a killing verb: the verb is passive ("قتل جندي"، "قتل مدني")
+_ONE_VICTIM = {fold(w) for w in ("جندي", "شرطي", "عسكري", "مدني", "ضابط", "طفل", "صحفي", "مواطن", "شخص", "رجل",
+                                 "امرأة", "سائح", "مهاجر", "لاجئ")}
 
 
 # blasts that stand as a killing verb's subject: the attackers stay unnamed
