@@ -109,3 +109,15 @@ def test_an_attack_named_after_the_killing_is_the_same_act(text: str) -> None:
     assaults = [e for e in extract_text(text, published="2024-03-10") if "ASSAULT" in e.event]
     assert len(assaults) == 1, [(e.actor, e.recipient, e.rule) for e in assaults]
     assert assaults[0].actor[0].sector == "REB"
+
+
+def test_a_support_verb_with_a_counted_subject_stays_active() -> None:
+    """"فتح ثلاثة مسلحين النار على دورية للشرطة": the counted gunmen fired (فتح النار is never passive), the police
+    patrol was hit."""
+    from rasid.pipeline import extract_text
+
+    assaults = [e for e in extract_text("فتح ثلاثة مسلحين النار على دورية للشرطة المصرية في العريش أمس.",
+                                        published="2024-03-10") if "ASSAULT" in e.event]
+    assert assaults, "no ASSAULT"
+    assert assaults[0].actor[0].sector == "REB" and assaults[0].recipient[0].sector == "COP", \
+        [(e.actor, e.recipient) for e in assaults]

@@ -1386,7 +1386,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             cand = [m for m in cand if _tok(m)[0] < k]
             subj = cand[0] if cand else _subject_before(doc, f, before, prev)
             cand = []
-        if roles == "patient" and trig.form_kind == "" and trig.pos == "v" and _passive_count(doc, f) \
+        if roles == "patient" and trig.form_kind == "" and trig.pos == "v" and not trig.support \
+                and _passive_count(doc, f) \
                 and not [m for m in before if 0 <= mt.i - _tok(m)[1] <= 1 and _gov(doc, m) == ""]:
             # "قتل أمس ستة أشخاص": a bare perfect followed by a count is passive (قُتل); the counted are the
             # victims, the agent only where marked (على يد، من قبل)

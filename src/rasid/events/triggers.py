@@ -31,6 +31,7 @@ class Trigger:
     conf: float
     lemma: str
     form_kind: str = ""  # "", "definite", "possessive", "plural", "future" ...
+    support: bool = False  # a support verb read with its object noun (فتح ... النار، شن ... هجوما): always active
 
 
 def verb_forms(past: str, present: str | None) -> dict[str, str]:
@@ -149,7 +150,7 @@ class TriggerLexicon:
                     if kind == "object":
                         continue
                     t = Trigger(typ, row.get("mode", "").strip(), "v", row.get("roles", "svo").strip() or "svo",
-                                conf, vforms[0] if vforms else form, kind)
+                                conf, vforms[0] if vforms else form, kind, support=True)
                     # one verb may head several constructions (أطلق صاروخا / أطلق سراح): keep them all
                     entries = self.gapped.get(form)
                     if entries is None:
