@@ -154,7 +154,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 f.flags.add("future")  # أن يزور: an intended or expected act, not a report
             if trig.type in ("SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT") and trig.pos in ("n", "p") \
                     and any(set(toks[q].forms) & _WEIGHED for q in range(max(a, mt.i - 6), mt.i)):
-                # "بحث الاتحاد الأوروبي فرض عقوبات"، "تشترط إطلاق 24 صيادا": an act discussed, weighed or demanded
+                # "بحث الاتحاد الأوروبي فرض عقوبات": an act discussed or studied, not done
                 f.flags.add("hypothetical")
             if trig.type == "COERCE" and trig.mode == "arrest" and trig.pos == "v" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _STOPPED:
@@ -539,10 +539,10 @@ _CARGO = {fold(w) for w in ("الطائرة", "الطائرات", "السفين�
                             "الجثمان", "جثمان", "المساعدات", "الدفعة", "الرحلة")}
 
 
-# verbs that weigh or demand an act without doing it
+# verbs that weigh an act without doing it (a demanded or conditioned one is _embedded: _CONTENT_VERBS and the
+# demands of _EMBEDDING_TYPES)
 _WEIGHED = {fold(w) for w in ("بحث", "يبحث", "تبحث", "بحثت", "ناقش", "يناقش", "تناقش", "ناقشت", "درس", "يدرس",
-                              "تدرس", "درست", "اشترط", "يشترط", "تشترط", "اشترطت", "طالب", "يطالب", "تطالب", "طالبت",
-                              "طالبوا", "يدرسون", "يبحثون")}
+                              "تدرس", "درست", "يدرسون", "يبحثون")}
 # intransitive verbs whose verbal noun is spelt like them (تعاون / تعاوُن): with a suffix they are the noun
 _TAFAAL = {fold(w) for w in ("تعاون", "تظاهر", "تباحث", "تضامن", "تنصل")}
 
@@ -555,6 +555,9 @@ def _tafaal_noun(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-un
         return False
     return trig.form_kind == "object" or (trig.form_kind == "" and not mt.prefix and mt.i > sent.tok_start
                                           and toks[mt.i - 1].is_word)
+
+
+# objects of a stop verb that are programmes or flows, not people ("أوقفت تنفيذ المشروع"): suspended, nobody detained
 _HALTED = {fold(w) for w in ("تنفيذ", "العمل", "أعمال", "الأعمال", "المساعدات", "مساعدات", "الدعم", "دعم", "التمويل",
                             "تمويل", "المشاريع", "مشاريع", "بث", "صرف", "تصدير", "استيراد", "الرحلات", "رحلات")}
 # "يوقف نزيف الدم"، "لم توقف عملياتها"، "يوقف سيل دخول الإرهابيين": a process stopped, nobody detained
@@ -1695,6 +1698,7 @@ def _kull_min(doc: Document, lo: int, hi: int) -> int | None:
 _VENUE_NOUNS = {fold(w) for w in ("مقر", "مبنى", "قصر", "ديوان", "مكتب", "مقار", "سفارة", "قاعة")}
 
 
+# "بلاده"، "بلدها": the speaker's own country, as the tail of a mention
 _OWN_COUNTRY = tuple(fold(w) for w in ("بلاده", "بلادها", "بلادهم", "بلدها", "بلده"))
 
 
@@ -1840,10 +1844,10 @@ _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "th
 # what opens a reported clause; "that" may carry its subject pronoun ("قالت المنظمة إنها وثقت")
 _COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
     fold(p + w + s) for p in ("", "ب") for w in ("إن", "أن") for s in ("ه", "ها", "هم", "هما")}
-# "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
 # the support verb of "عبر الوزير عن أسفه"، "أعرب عن قلقه" before a phrase trigger opening on عن
 _EXPRESS = {fold(w) for w in ("عبر", "عبرت", "أعرب", "أعربت", "اعرب", "اعربت", "أبدى", "أبدت", "ابدى", "ابدت")}
-_OWN_SIDE = {fold(w) for w in ("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته", "دولتها")}
+# "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
+_OWN_SIDE = set(_OWN_COUNTRY) | {fold(w) for w in ("بلادنا", "حكومته", "حكومتها", "حكومتنا", "دولته", "دولتها")}
 
 
 def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
