@@ -121,3 +121,16 @@ def test_blast_subject_makes_the_counted_victims() -> None:
     attack = [e for e in events if e.event == ["ASSAULT"]]
     assert attack and attack[0].actor[0].sector == "UAF" and attack[0].recipient[0].sector == "MIL", \
         [(e.actor, e.recipient) for e in attack]
+
+
+def test_club_officials_do_not_make_a_sports_article_political() -> None:
+    """A club's president, board and officials are offices with no country: they must not outvote the sports words."""
+    from rasid.events.domain import article_domain
+    from rasid.pipeline import annotate
+    from rasid.read import article_from_text
+
+    text = ("أصبح لاعب فريق روما قريبا من الانتقال إلى النادي، بعد مفاوضات أجراها مسؤولو النادي مع المدرب. "
+            "وأعلن رئيس النادي ونائب رئيس النادي وعضو مجلس الإدارة والرئيس المستقيل ورئيس مجلس الإدارة "
+            "والأمين العام أن المهاجم سيصل قبل المباراة.")
+    doc = annotate(article_from_text(text))
+    assert article_domain(doc) == "sport"

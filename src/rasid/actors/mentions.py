@@ -124,6 +124,9 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
             # tanween and dual readings are for adjectives (وفدا أمريكيا، القطريان): بنينا is not بنين
             i += 1
             continue
+        if kind == "country" and _given_name(toks, m):
+            i = m.j
+            continue
         if kind != "country" and getattr(m.payload, "weak", False) and not _weak_ok(toks, m, lex, hi):
             i += 1
             continue
@@ -137,6 +140,16 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
         out.append(Atom(m.i, m.j, kind, payload, m.prefix, m.start, m.end))
         i = m.j
     return out
+
+
+_NAME_TITLES = {fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة", "بن", "بنت", "ابن", "أبو", "أم")}
+
+
+def _given_name(toks: Sequence[Token], m: Match) -> bool:
+    """"الأمير تركي الفيصل"، "سعود بن تركي": a bare nisba after a title or بن is a given name, not Turkey."""
+    if m.i == 0 or m.payload.kind != "nisba" or m.prefix or toks[m.i].norm.startswith("ال"):
+        return False
+    return toks[m.i - 1].norm in _NAME_TITLES
 
 
 _GROUP_CUES = {fold(w) for w in ("حركة", "حزب", "جماعة", "تنظيم", "قناة", "فضائية", "حلف", "قوات", "أجهزة",

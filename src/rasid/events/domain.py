@@ -39,8 +39,10 @@ def article_domain(doc: Document) -> str:
     hits: dict[str, set[str]] = {}
     for mt in _matcher().find_all(doc.tokens):
         hits.setdefault(mt.payload, set()).add(doc.text[mt.start:mt.end])
+    # officials with a country (or an IGO): a club's president or board is an office with no country
     political = sum(1 for m in doc.mentions if m.sector in ("GOV", "MIL", "REB", "COP", "SPY", "IGO", "LEG", "JUD")
-                    and m.kind not in ("nisba", "name") and not _team_word(doc, m))
+                    and m.kind not in ("nisba", "name") and (m.code or m.sector == "IGO")
+                    and not _team_word(doc, m))
     best = max(hits.items(), key=lambda kv: len(kv[1]), default=None)
     if best is None:
         return "politics"
