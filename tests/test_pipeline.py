@@ -134,3 +134,11 @@ def test_club_officials_do_not_make_a_sports_article_political() -> None:
             "والأمين العام أن المهاجم سيصل قبل المباراة.")
     doc = annotate(article_from_text(text))
     assert article_domain(doc) == "sport"
+
+
+@pytest.mark.parametrize("tags", ["سمات الجيش التركي قصف حزب العمال الكردستاني تفجير سروج",
+                                  "كلمات مفتاحية: هجوم الجيش التركي قصف حزب العمال"])
+def test_tag_lines_are_keywords_not_reports(tags: str) -> None:
+    """A site's keyword line under the article ("سمات ...") names events but reports none."""
+    text = "أعلنت وزارة الصحة التركية افتتاح مستشفى جديد في أنقرة.\n" + tags
+    assert rasid.extract(text, published="2024-03-10") == []

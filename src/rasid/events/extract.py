@@ -16,12 +16,13 @@ import dataclasses
 import datetime as dt
 import hashlib
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rasid.actors.lexicon import head_words
 from rasid.events.modality import clause_bounds, is_background, modality
 from rasid.events.triggers import Trigger, TriggerLexicon, trigger_lexicon
-from rasid.model import Document, Entity, Event, Mention, Place, Sentence, Span, TimeExpr
+from rasid.model import Document, Entity, Event, Mention, Place, Sentence, Span, TimeExpr, Token
 from rasid.place.gazetteer import load_gazetteer
 from rasid.text.match import Match
 from rasid.text.normalize import fold
@@ -91,6 +92,22 @@ class Frame:
     coded_actors: list[Entity] = field(default_factory=list)  # the actors it was coded with
 
 
+_TAG_HEADS = tuple(tuple(fold(w) for w in h.split()) for h in (
+    "سمات", "الوسوم", "وسوم", "كلمات دالة", "كلمات مفتاحية", "الكلمات المفتاحية", "الكلمات الدالة",
+    "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً"))
+
+
+def _tag_line(toks: Sequence[Token], sent: Sentence) -> bool:
+    """A site's tag or related-links line ("سمات أردوغان أوباما تركيا تفجير"): keywords, not a report."""
+    words = [t.norm for t in toks[sent.tok_start:sent.tok_end] if t.is_word]
+    for head in _TAG_HEADS:
+        if tuple(words[:len(head)]) == head:
+            rest = toks[sent.tok_start:sent.tok_end]
+            # a keyword list has no clause punctuation; "سمات القيادة، كما قال ..." is prose
+            return not any(t.norm in ("،", ",", ".", "؛", ":") for t in rest[len(head):]) or head[-1] != fold("سمات")
+    return False
+
+
 def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: bool = False) -> list[Event]:
     """Events of an annotated document (mentions, times and places already filled)."""
     lex = lex or trigger_lexicon()
@@ -109,6 +126,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
     home = _home(doc)
     last: Frame | None = None
     for sent in doc.sentences:
+        if _tag_line(toks, sent):
+            continue
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
                    if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)
                    and not _hamza_clash(doc, mt)]
