@@ -74,7 +74,8 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
     """
     flags: set[str] = set()
     before = [t.norm for t in toks[max(clause_lo, trig_i - 3):trig_i]]
-    near = before[-2:]
+    # "ولم يستبعد"، "فلن يزور": the conjunction does not hide the negation (but "كما" is no ك + ما)
+    near = [w[1:] if w[:1] in ("و", "ف") and w[1:] in _NEG else w for w in before[-2:]]
     # "غير موقعة على اتفاقية روما": not a party to the agreement
     if any(w in _NEG for w in near) or (before and before[-1] in _DENY) or any(
             a == "غير" and b in _PARTY for a, b in zip(before, before[1:], strict=False)):
