@@ -145,6 +145,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.pos == "v" and trig.form_kind == "present" and mt.i > 0 and not mt.prefix \
                     and toks[mt.i - 1].norm in _PREP_WORDS:
                 continue  # "تتوصل إلى توافق مع": an imperfect never follows a preposition; this is the noun
+            if trig.pos == "v" and trig.roles == "visit" and mt.i > 0 and not mt.prefix \
+                    and toks[mt.i - 1].norm in _TRUE_PREPS:
+                continue  # "إضافة إلى توجه اللجنة": after a preposition توجه is the noun (an intention)
+            if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
+                continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
                 trig = dataclasses.replace(trig, pos="n")  # "بطرد الملحق"، "في قصف مدفعي"، "قررت الحكومة طرد"
                 mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
@@ -687,6 +692,24 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
         f.place, f.place_source = dest, "text"
 
 
+_ORDINALS = {fold(w) for w in ("أول", "أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "آخر", "أحدث", "أكبر")}
+_TRUE_PREPS = {fold(w) for w in ("في", "إلى", "على", "عن", "مع", "لدى")}
+_ARRIVALS = {fold(w) for w in ("وصل", "توجه", "وصول")}
+# what one "reaches" that is no place: a level, a stage, an amount
+_LEVELS = {fold(w) for w in ("حد", "الحد", "حدود", "مستوى", "مستويات", "مرحلة", "المرحلة", "نسبة", "درجة", "ذروة",
+                              "ذروتها", "طريق", "نتيجة", "نتائج", "قناعة", "اتفاق", "توافق", "تفاهم", "أكثر", "نحو",
+                              "قرابة", "حوالي", "زهاء", "ما")}
+
+
+def _no_destination(toks, mt: Match, hi: int) -> bool:  # type: ignore[no-untyped-def]
+    """The arrival's إلى governs a level or an amount ("وصلت إلى حد"، "وصل عدد القتلى إلى 30")."""
+    for k in range(mt.j, min(hi - 1, mt.j + 4)):
+        if toks[k].norm == "الي" or (toks[k].forms and toks[k].forms[-1] == "الي"):
+            nxt = toks[k + 1]
+            return bool(set(nxt.forms) & _LEVELS) or any(c.isdigit() for c in nxt.norm)
+    return False
+
+
 def _vehicle_subject(doc: Document, mt: Match) -> bool:
     """The subject of an arrival is a ship, a plane, a convoy or a team ("وصلت سفينة ..."، "وصول أول سفينة"،
     "سفينة سعودية ... وصلت"): one of the two words after the trigger, or of the few words before it."""
@@ -704,8 +727,8 @@ def _vehicle_subject(doc: Document, mt: Match) -> bool:
             place = next((p for p in doc.places if toks[k + 1].start <= p.start <= toks[min(k + 2, len(toks) - 1)].start),
                          None)
             k = (_tok_index(doc, place.end - 1) or k + 1) + 1 if place is not None else k + 2
-        elif not t.is_word or _timeword(doc, k):
-            k += 1
+        elif not t.is_word or _timeword(doc, k) or t.norm in _ORDINALS:
+            k += 1  # "وصلت إلى عدن أمس أول سفينة": the time and an ordinal stand before the subject
         else:
             return bool(set(t.forms) & _VEHICLES) or any(
                 set(x.forms) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
