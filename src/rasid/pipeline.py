@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasid import CODER
-from rasid.model import Article, Document, Event, as_date
+from rasid.model import Article, Document, Event, Mention, as_date
 from rasid.text.segment import build_document
 
 __all__ = ["Pipeline", "default_pipeline", "extract_article", "extract_record", "extract_text", "annotate"]
@@ -66,6 +66,41 @@ def _places(doc: Document) -> None:
               and not any(s <= p.start < e and c != p.country_code for s, e, c in nisbas)
               and not _peeled_word(doc, p, starts)]
     doc.places = sorted(places + _capitals_by_nisba(doc, places), key=lambda p: p.start)
+    _offices_of_places(doc)
+
+
+def _offices_of_places(doc: Document) -> None:
+    """"رئيس إقليم كردستان مسعود بارزاني"، "محافظ عدن": an office of a named place takes its country."""
+    by_start = {p.start: p for p in doc.places if p.country_code and p.resolution in ("city", "province")}
+    if not by_start:
+        return
+    drop: list[Mention] = []
+    for m in doc.mentions:
+        tok = m.extra.get("tok")
+        if m.kind != "office" or m.code is not None or not tok or tok[0] + 1 >= len(doc.tokens):
+            continue
+        head, nxt = doc.tokens[tok[0]], doc.tokens[tok[0] + 1]
+        p = by_start.get(nxt.start)
+        if p is None or doc.text[head.end:nxt.start].strip():
+            continue
+        m.code = p.country_code
+        m.extra["codes"] = [p.country_code]
+        m.extra["code_source"] = "place"
+        if m.name and m.name.startswith(p.text):
+            m.name = m.name[len(p.text):].strip() or None
+            m.identifier = m.name if m.identifier and m.identifier.startswith(p.text) else m.identifier
+        # the holder named right after the place is the same person: one mention
+        person = next((x for x in doc.mentions if x.kind == "person" and x.start >= p.end
+                       and not doc.text[p.end:x.start].strip()), None)
+        if person is not None and m.end <= p.end and "tok" in person.extra:
+            m.end, m.text = person.end, doc.text[m.start:person.end]
+            m.name, m.identifier = person.name, person.identifier or person.name
+            m.extra["tok"] = (tok[0], person.extra["tok"][1])
+            if person.extra.get("name_tok"):
+                m.extra["name_tok"] = person.extra["name_tok"]
+            drop.append(person)
+    if drop:
+        doc.mentions = [x for x in doc.mentions if not any(x is d for d in drop)]
 
 
 def _capitals_by_nisba(doc: Document, found: list) -> list:  # type: ignore[type-arg]
