@@ -384,8 +384,8 @@ def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
                 continue
             t = toks[i]
             nxt = toks[i + 1].norm if i + 1 < sent.tok_end else ""
-            if nxt.startswith("ال") and nxt not in _CONTEXT_OK_NEXT:
-                continue  # "التحالف الوطني" (an Iraqi bloc) is not "the coalition"
+            if nxt.startswith("ال") and nxt not in _CONTEXT_OK_NEXT and not _feminine_before_masculine(t, toks[i + 1]):
+                continue  # "التحالف الوطني" (an Iraqi bloc) is not "the coalition"; "بدور المملكة المحوري" is
             for f, pre in zip(t.forms, t.prefixes, strict=False):
                 rows = table.get(f)
                 if not rows:
@@ -398,6 +398,11 @@ def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
         if added:
             atoms.extend(added)
             atoms.sort(key=lambda a: a.i)
+
+
+def _feminine_before_masculine(head: Token, nxt: Token) -> bool:
+    """"بدور المملكة المحوري": a masculine adjective after a feminine name qualifies an earlier noun."""
+    return head.norm.endswith("ه") and not nxt.norm.endswith(("ه", "ات")) and nxt.norm.endswith("ي")
 
 
 _CONTEXT_OK_NEXT = {fold(w) for w in ("العربي", "الدولي", "الشعبية", "الجنوبية")}
@@ -425,7 +430,7 @@ def _resolve_context(rows: list[dict[str, str]], counts: dict[str, int], home: s
     return Group(r["form"], code, r.get("sector") or "UNK", r.get("identifier") or r["form"])
 
 
-_COLLECTIVE = {"CVL", "REF", "LAB", "EDU", "MED", "JRN"}
+_COLLECTIVE = {"CVL", "REF", "LAB", "EDU", "MED", "JRN", "PTY", "OPP"}
 
 
 def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:

@@ -1896,11 +1896,20 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     """A subject before its verb: right after أن/إن (or the clause start) and right before the verb."""
     toks = doc.tokens
     i = f.match.i
-    cands = [m for m in before if _tok(m)[1] == i and _gov(doc, m) == "" and m.code]
+    comma = i > 0 and toks[i - 1].norm in ("،", ",")
+    cands = [m for m in before if (_tok(m)[1] == i or (comma and _tok(m)[1] == i - 1)) and _gov(doc, m) == ""
+             and m.code]
     if not cands:
         return None
     m = cands[-1]
     k = _tok(m)[0]
+    if comma:
+        # "وزير الخارجية المصري، سامح شكري، زار": a name in apposition between commas; the clause opens at its head
+        head = [x for x in before if k > 0 and toks[k - 1].norm in ("،", ",") and _tok(x)[1] == k - 1
+                and _gov(doc, x) == "" and x.code == m.code]
+        if not head:
+            return None
+        m, k = head[-1], _tok(head[-1])[0]
     if k == f.clause[0] or k == f.sent.tok_start or (m.extra.get("prefix") or "") == "و" or (
             k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
@@ -2742,6 +2751,17 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
     return out
 
 
+_PARTY_SECTORS = {"PTY", "OPP"}
+
+
+def _government_and_party(actors: list[Entity], recips: list[Entity]) -> bool:
+    """"عقد رئيس الحكومة صفقة مع رئيس حزب المعارضة": the government and a party of its own country are two
+    political actors; two officials of one government are not (their meeting is internal business)."""
+    sa = {a.sector for a in actors}
+    sr = {r.sector for r in recips}
+    return bool(("GOV" in sa and sr & _PARTY_SECTORS) or ("GOV" in sr and sa & _PARTY_SECTORS))
+
+
 def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Event]:
     trig = f.trigger
     if f.anaphoric and not keep_all:
@@ -3087,7 +3107,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     for grp in groups:
         # the recipients of another country; a domestic dyad (the government and a rebel group) keeps its own
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
-            recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC else [])
+            recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC
+            or _government_and_party(grp, recips) else [])
         if trig.type in _NEEDS_RECIPIENT and not rec and not _multilateral(trig, grp[0]):
             continue
         # "اتهمت الولايات المتحدة تايلاند وروسيا وإيران": one directed event per recipient country
