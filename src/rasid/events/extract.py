@@ -157,6 +157,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f = Frame(mt, trig, sent, (a, b))
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
             f.flags = modality(toks, a, mt.i, mt.prefix)
+            if trig.type == "ASSAULT" and _cumulative(doc, a, b, mt.i):
+                f.flags.add("aggregate")  # "قتل أكثر من 6500 شخص منذ اندلاع الصراع": a running toll, not an event
             if "purpose" in f.flags and any(toks[q].norm in _UNDERGO or set(toks[q].forms) & _UNDERGO
                                             for q in range(max(a, mt.i - 4), mt.i)):
                 f.flags.discard("purpose")  # "تعرضت الدورية لهجوم": ل after تعرض marks what befell, not an aim
@@ -531,7 +533,7 @@ def _third_country(f: Frame) -> bool:
 # --------------------------------------------------------------------------- participants
 
 # flags of events that did not (yet) happen: not emitted unless keep_all
-_UNREAL = {"negated", "hypothetical", "purpose", "embedded"}
+_UNREAL = {"negated", "hypothetical", "purpose", "embedded", "aggregate"}
 # the content of a demand, refusal or allegation: "دعا X إلى ... استهداف"، "رفض ... وقف إطلاق النار"،
 # "تبادلا الاتهامات بقصف" (the alleged act is not established: PLOVER codes the accusation)
 _EMBEDDING_TYPES = {"REQUEST", "REJECT", "THREATEN"}
@@ -605,6 +607,34 @@ _NOUN_ADJECTIVES = {fold(w) for w in ("مدفعي", "جوي", "صاروخي", "�
                                       "حوثي")}
 # words after which a past-tense form is read as the verbal noun: "في قتل"، "تقف خلف قتل"، "وراء اغتيال"
 _NOUN_BEFORE = {fold(w) for w in ("في", "خلف", "وراء", "حول", "جراء", "إثر", "اثر", "خلال", "أثناء", "اثناء")}
+
+
+_SINCE = fold("منذ")
+_RECORD = {fold(w) for w in ("أول", "الأول", "أولى", "الأولى", "أعنف", "الأعنف", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
+                              "أشد", "الأشد", "أدمى", "الأدمى", "أخطر", "الأخطر", "أضخم", "الأضخم")}
+_ONSET = {fold(w) for w in ("بدء", "بداية", "اندلاع", "انطلاق", "بدايه", "مطلع")}
+
+
+def _cumulative(doc: Document, a: int, b: int, i: int) -> bool:
+    """The clause counts since an earlier year or since a conflict began ("منذ عام 2009"، "منذ اندلاع الصراع")."""
+    toks = doc.tokens
+    pub = doc.article.published
+    for q in range(a, b - 1):
+        if _SINCE not in toks[q].forms:
+            continue
+        if any(set(t.forms) & _RECORD for t in toks[max(a, q - 6):q]):
+            continue  # "أعنف هجوم منذ بداية العام"، "أول هجوم من نوعه منذ": one event measured against a period
+        nxt = toks[q + 1:min(b, q + 7)]
+        since_end = next((x.end_char for x in doc.times if x.start_char <= toks[q].start < x.end_char),
+                         toks[min(q + 2, b - 1)].end)
+        if q < i and any(since_end <= x.start_char < toks[i].start for x in doc.times):
+            continue  # "منذ عام 2013، شهد الأسبوع الماضي هجمات": the event has its own date
+        if nxt and set(nxt[0].forms) & _ONSET:
+            return True
+        years = [int(t.norm) for t in nxt if t.norm.isdigit() and len(t.norm) == 4]
+        if years and (pub is None or years[0] < pub.year):
+            return True
+    return False
 
 
 def _verbal_noun_reading(toks, mt: Match, lo: int) -> bool:  # type: ignore[no-untyped-def]
