@@ -164,6 +164,10 @@ def _weak_ok(toks: Sequence[Token], m: Match, lex: ActorLexicon, hi: int) -> boo
         nxt = lex.countries.match_at(toks, m.j, hi)
         if nxt is not None and nxt.i == m.j and isinstance(nxt.payload, CountryForm) and nxt.payload.kind == "nisba":
             return True
+    # "النائب أحمد المساري": a personal title before a two-word name (not "نائب الرئيس", a definite complement)
+    if m.payload.sector == "LEG" and m.j + 1 < hi and not toks[m.j].norm.startswith("ال"):
+        stop = _stopwords()
+        return all(_is_name_token(t, stop) for t in toks[m.j:m.j + 2])
     return False
 
 

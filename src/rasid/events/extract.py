@@ -1783,6 +1783,12 @@ def _body_of_title(doc: Document, m: Mention, after: list[Mention]) -> Mention |
                      x.norm in ("ل", "لـ") for x in doc.tokens[_tok(m)[1]:_tok(t)[0]]))), None)
 
 
+def _accusative(m: Mention) -> bool:
+    """An indefinite accusative head with its tanween alif ("كتلا"، "وفدا"): an object, never a title."""
+    w = fold(m.text).split()[0]
+    return len(w) > 3 and w.endswith("ا") and not w.startswith("ال")
+
+
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
                       govs: set[str] | None = None) -> list[Mention]:
     """The first mention after the subject that is not a conjunct of it ("X والوفد المرافق له")
@@ -1808,7 +1814,8 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
                 and m.sector == subj.sector)
             # "المتمردون الحوثيون": a plural agreeing in case with the subject describes it
             or (i == end and (m.code == subj.code or None in (m.code, subj.code))
-                and _same_plural_case(doc, subj, m)))
+                and _same_plural_case(doc, subj, m))
+        ) and not _accusative(m)  # "اتهم المساري كتلا نيابية": an indefinite accusative is the object
         # "النائب الثاني لرئيس مجلس الوزراء": a title's ل-complement continues the chain
         complement = i == end and bool(subj.name) and m.kind == "office" and m.code is None \
             and (m.extra.get("prefix") or "").endswith("ل")
