@@ -148,6 +148,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.pos == "v" and trig.roles == "visit" and mt.i > 0 and not mt.prefix \
                     and toks[mt.i - 1].norm in _TRUE_PREPS:
                 continue  # "إضافة إلى توجه اللجنة": after a preposition توجه is the noun (an intention)
+            if trig.pos == "v" and trig.form_kind in ("present", "object") and toks[mt.i].norm[:1] in "يت" \
+                    and _after_relative_pronoun(toks, mt.i):
+                continue  # "المتظاهرين الذين كانوا يدينون"، "الكتائب التي تستهدف": an imperfect describing the noun
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
@@ -729,6 +732,16 @@ _ARRIVALS = {fold(w) for w in ("وصل", "توجه", "وصول")}
 _LEVELS = {fold(w) for w in ("حد", "الحد", "حدود", "مستوى", "مستويات", "مرحلة", "المرحلة", "نسبة", "درجة", "ذروة",
                               "ذروتها", "طريق", "نتيجة", "نتائج", "قناعة", "اتفاق", "توافق", "تفاهم", "أكثر", "نحو",
                               "قرابة", "حوالي", "زهاء", "ما")}
+
+
+_WAS = {fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا")}
+
+
+def _after_relative_pronoun(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """Token i opens a relative clause: right after الذي/التي/الذين, or after the relative and كان."""
+    if i > 0 and toks[i - 1].norm in _RELATIVE:
+        return True
+    return i > 1 and toks[i - 1].norm in _WAS and toks[i - 2].norm in _RELATIVE
 
 
 def _no_destination(toks, mt: Match, hi: int) -> bool:  # type: ignore[no-untyped-def]
