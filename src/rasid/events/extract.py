@@ -1463,7 +1463,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     elif not nominal:
         # VSO: the first free mention after the verb (close to it) is the subject
         cand = [m for m in after if free(m) and _tok(m)[0] - mt.j <= 6 and _tok(m)[0] < b
-                and not _noun_adjective(doc, m, mt.j)]
+                and not _noun_adjective(doc, m, mt.j) and not _construct_genitive(doc, _tok(m)[0], mt.j)]
         if trig.form_kind == "object":
             cand = []  # منحه / سلمته: the suffix is the object; the subject is elsewhere
         released = _release_object(doc, f, after) if trig.type == "RETREAT" and trig.mode == "release" else None
@@ -1679,8 +1679,27 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # campaign: the strikes are the same attacker's, on the same side
         actor, recipient = list(last.actor), list(last.recipient)
         rule += ".continued"
+    if not actor and recipient and trig.type in _VERBAL and trig.pos == "v" and last is not None \
+            and last.trigger.type in _VERBAL and last.actor and f.sent.index - last.sent.index == 1 \
+            and _opens_continuation(doc, f):
+        # "ودانت الوزارة ... . كما دانت تشكيل الوزيرة لجنة ...": the statement goes on with the same speaker
+        actor = list(last.actor)
+        rule += ".continued"
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
+
+
+_AS_WELL = {fold(w) for w in ("كما", "وكما")}
+
+
+def _opens_continuation(doc: Document, f: Frame) -> bool:
+    """The trigger verb opens its sentence, after و/ف or كما ("وطالبت ..."، "كما دانت ...")."""
+    k = f.sent.tok_start
+    while k < f.match.i and not doc.tokens[k].is_word:
+        k += 1
+    if k == f.match.i:
+        return f.match.prefix[:1] in ("و", "ف")
+    return k + 1 == f.match.i and doc.tokens[k].norm in _AS_WELL
 
 
 def _speaker_after_visit(doc: Document, f: Frame) -> Mention | None:
@@ -1800,6 +1819,19 @@ def _accusative(m: Mention) -> bool:
     """An indefinite accusative head with its tanween alif ("كتلا"، "وفدا"): an object, never a title."""
     w = fold(m.text).split()[0]
     return len(w) > 3 and w.endswith("ا") and not w.startswith("ال")
+
+
+def _construct_genitive(doc: Document, i: int, j: int) -> bool:
+    """"كما دانت تشكل وزيرة القضاء الإسرائيلية لجنة": a bare indefinite noun between the verb (ending at j) and
+    the mention at i heads a construct; the mention is its genitive, not the verb's subject."""
+    if i - 1 < j:
+        return False
+    w = doc.tokens[i - 1]
+    if not w.is_word or w.norm.startswith("ال") or any(w.prefixes) or _timeword(doc, i - 1):
+        return False
+    if not _HONORIFICS.isdisjoint(w.forms) or w.norm.endswith(("ا", "ً")) or w.norm in _PREP_WORDS:
+        return False
+    return len(w.norm) >= 3 and w.norm[:1] == "ت" and w.norm not in _THAT  # a تفعّل/تفعيل verbal noun
 
 
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
