@@ -2679,8 +2679,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
                 and any(q.end == toks[pi - 2].end for q in places):
             continue  # "بمحافظة ذي قار جنوب بغداد": the second place only locates the first
         score = d / 40.0
-        if gov in ("في", "الي", "ب", "ل", "داخل", "قرب"):
-            score -= 2
+        if gov in ("في", "الي", "ب", "ل", "داخل", "قرب") or (gov == "علي" and f.trigger.type == "ASSAULT"):
+            score -= 2  # ("هجوم الميليشيات على الضالع": the town attacked is where it happened)
         if p.start < t0:
             score += 0.5  # a verb's place follows it; one before it is often another clause's
         if not lo <= p.start < hi:
