@@ -3010,6 +3010,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
+    if trig.type == "ASSAULT" and not recips and actors[0].code in _IGO and f.place is not None \
+            and f.place.country_code and f.place_source in ("text", "discourse"):
+        # "طيران التحالف الدولي وجه ضربات في بيجي": a coalition's strike on no one named hits where it lands
+        recips = [Entity(code=f.place.country_code, sector=None, entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:place"
     if trig.type == "RETREAT" and trig.mode == "ceasefire" and not recips:
         # a truce is declared towards the other side of the war it stops: the country it applies to
         target = (f.place.country_code if f.place is not None else None) or home
