@@ -1968,6 +1968,7 @@ _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "th
 # what opens a reported clause; "that" may carry its subject pronoun ("قالت المنظمة إنها وثقت")
 _COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
     fold(p + w + s) for p in ("", "ب") for w in ("إن", "أن") for s in ("ه", "ها", "هم", "هما")}
+_THAT_PRONOUN = {fold(p + w + x) for p in ("", "ب", "و") for w in ("إن", "أن") for x in ("ه", "ها", "هم", "هما")}
 # the support verb of "عبر الوزير عن أسفه"، "أعرب عن قلقه" before a phrase trigger opening on عن
 _EXPRESS = {fold(w) for w in ("عبر", "عبرت", "أعرب", "أعربت", "اعرب", "اعربت", "أبدى", "أبدت", "ابدى", "ابدت")}
 # "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
@@ -2220,6 +2221,13 @@ def _subject_before(doc: Document, f: Frame, before: list[Mention], prev: list[F
     if ante is not None:
         return ante
     cand = [m for m in before if _gov(doc, m) == "" and mt.i - _tok(m)[1] <= 10 and _tok(m)[0] >= f.clause[0]]
+    # "أبلغت تركيا الأمم المتحدة أنها بدأت شن غارات": the pronoun of "that" is the informant, the first one
+    # named after the verb of saying, not the one informed
+    pron = [k for k in range(f.clause[0], mt.i) if doc.tokens[k].norm in _THAT_PRONOUN]
+    if pron:
+        heads = [m for m in cand if m.code and _tok(m)[1] <= pron[-1]]
+        if len(heads) > 1:
+            return heads[0]
     # "قال مسؤول محلي إن 12 شخصا قتلوا": the speaker before a bare إن / أن is not the embedded verb's subject
     # (with a pronoun, "قالت الحركة إنها ستواصل", the speaker is)
     comp = [k for k in range(f.clause[0], mt.i) if doc.tokens[k].norm in _THAT
