@@ -943,8 +943,11 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
         if found is not None:
             # the support verb reads the construction; a trigger on its noun (حظرا، عقوبات) gives way to it,
             # except a protest broken up ("فرقت الشرطة مظاهرة نظمها ناشطون"): the protest is an event too
+            # and an exercise named as such ("مناورات عسكرية") stays one when no partner shares it
+            partners = {m.code for m in doc.mentions if m.code and "tok" in m.extra and g.j <= m.extra["tok"][0] < found[0]}
             matches = [mt for mt in matches if mt.i != g.i and not (
-                mt.i <= found[0] < mt.j and not (found[1].mode == "crowd-control" and mt.payload.type == "PROTEST"))]
+                mt.i <= found[0] < mt.j and not (found[1].mode == "crowd-control" and mt.payload.type == "PROTEST")
+                and not (found[1].type == "COOPERATE" and mt.payload.type == "MOBILIZE" and len(partners) < 2))]
             extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
