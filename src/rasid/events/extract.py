@@ -151,6 +151,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.pos == "v" and trig.form_kind in ("present", "object") and toks[mt.i].norm[:1] in "يت" \
                     and _after_relative_pronoun(toks, mt.i):
                 continue  # "المتظاهرين الذين كانوا يدينون"، "الكتائب التي تستهدف": an imperfect describing the noun
+            if trig.type == "COERCE" and trig.mode == "restrict" \
+                    and any(set(t.forms) & _TRADE for t in toks[mt.j:min(sent.tok_end, mt.j + 8)]):
+                continue  # "حظرت الحكومة استيراد 32 سلعة": a trade rule, not coercion of anyone
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
@@ -734,6 +737,7 @@ _LEVELS = {fold(w) for w in ("حد", "الحد", "حدود", "مستوى", "مس
                               "قرابة", "حوالي", "زهاء", "ما")}
 
 
+_TRADE = {fold(w) for w in ("استيراد", "تصدير", "بيع", "تداول", "إنتاج", "زراعة", "تهريب", "الاستيراد", "التصدير")}
 _WAS = {fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا")}
 
 
