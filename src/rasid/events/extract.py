@@ -3205,6 +3205,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     events = []
     source = _reporter(doc, f)
     context = _context(doc, f)
+    # "ناقش فلان مع المسؤول الأممي": an organisation named as the partner (مع) is no meeting of its own members
+    partner_igo = any(m.code in _IGO and (_gov(doc, m) == "مع" or (
+        _tok(m)[0] >= 2 and doc.tokens[_tok(m)[0] - 2].norm == "مع")) for m in f.actor)
     # compound actors with distinct countries: one dyadic event per member country
     groups: list[list[Entity]] = [[a] for a in actors] if len({a.code for a in actors}) > 1 else [actors]
     for grp in groups:
@@ -3212,7 +3215,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
             recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC
             or _government_and_party(grp, recips) else [])
-        if trig.type in _NEEDS_RECIPIENT and not rec and not _multilateral(trig, grp[0]):
+        if trig.type in _NEEDS_RECIPIENT and not rec and (not _multilateral(trig, grp[0]) or partner_igo):
             continue
         # "اتهمت الولايات المتحدة تايلاند وروسيا وإيران": one directed event per recipient country
         codes = list(dict.fromkeys(r.code for r in rec))
