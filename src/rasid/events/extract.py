@@ -2006,6 +2006,8 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     if k == f.clause[0] or k == f.sent.tok_start or (m.extra.get("prefix") or "") == "و" or (
             k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
+    if k > 0 and set(toks[k - 1].forms) & _KANA and f.trigger.form_kind == "present":
+        return m  # "بينما كانت طائرات التحالف تقصف": the subject between كان and its imperfect
     if f.trigger.pos in ("n", "p") and k > 0 and set(toks[k - 1].forms) & _SUPPORT_VERBS:
         return m  # "أصدرت محكمة مصرية حكما بإعدام": the subject of the support verb, right before its object
     return None
