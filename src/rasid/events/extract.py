@@ -151,6 +151,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.pos == "v" and trig.form_kind in ("present", "object") and toks[mt.i].norm[:1] in "يت" \
                     and _after_relative_pronoun(toks, mt.i):
                 continue  # "المتظاهرين الذين كانوا يدينون"، "الكتائب التي تستهدف": an imperfect describing the noun
+            if _idiom(toks, mt):
+                continue  # "نهبت منهم تحت تهديد السلاح" (at gunpoint): no threat of its own
             if trig.type == "COERCE" and trig.mode == "restrict" \
                     and any(set(t.forms) & _TRADE for t in toks[mt.j:min(sent.tok_end, mt.j + 8)]):
                 continue  # "حظرت الحكومة استيراد 32 سلعة": a trade rule, not coercion of anyone
@@ -738,6 +740,15 @@ _ARRIVALS = {fold(w) for w in ("وصل", "توجه", "وصول")}
 _LEVELS = {fold(w) for w in ("حد", "الحد", "حدود", "مستوى", "مستويات", "مرحلة", "المرحلة", "نسبة", "درجة", "ذروة",
                               "ذروتها", "طريق", "نتيجة", "نتائج", "قناعة", "اتفاق", "توافق", "تفاهم", "أكثر", "نحو",
                               "قرابة", "حوالي", "زهاء", "ما")}
+
+
+def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
+    """"تحت تهديد السلاح" (at gunpoint): a trigger inside a fixed adverbial reports no event of its own."""
+    if mt.i == 0:
+        return False
+    prev = toks[mt.i - 1].norm
+    typ = mt.payload.type
+    return typ == "THREATEN" and prev == fold("تحت")
 
 
 _TRADE = {fold(w) for w in ("استيراد", "تصدير", "بيع", "تداول", "إنتاج", "زراعة", "تهريب", "الاستيراد", "التصدير")}
@@ -3324,6 +3335,9 @@ def _reporter(doc: Document, f: Frame) -> Mention | None:
     return None
 
 
+_MONITOR = fold("مرصد")
+
+
 def _ngo_accusation(doc: Document, f: Frame, events: list[Event], src: Mention | None) -> Event | None:
     """A non-governmental organisation reporting a violation accuses its perpetrator (PLOVER ACCUSE, allege).
 
@@ -3334,6 +3348,8 @@ def _ngo_accusation(doc: Document, f: Frame, events: list[Event], src: Mention |
         return None
     if src is None or "NGO" not in (src.code, src.sector):
         return None
+    if _MONITOR in fold(src.text):
+        return None  # "قال المرصد السوري إن ... قتلوا في غارة": a monitor's casualty count accuses no one
     base = events[0]
     accused = [a for a in base.actor if a.code and a.code not in _IGO]
     if not accused:
