@@ -757,9 +757,9 @@ _WAS = {fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كا�
 
 def _after_relative_pronoun(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
     """Token i opens a relative clause: right after الذي/التي/الذين, or after the relative and كان."""
-    if i > 0 and toks[i - 1].norm in _RELATIVE:
+    if i > 0 and set(toks[i - 1].forms) & _RELATIVE:  # also "والتي"
         return True
-    return i > 1 and toks[i - 1].norm in _WAS and toks[i - 2].norm in _RELATIVE
+    return i > 1 and toks[i - 1].norm in _WAS and bool(set(toks[i - 2].forms) & _RELATIVE)
 
 
 def _no_destination(toks, mt: Match, hi: int) -> bool:  # type: ignore[no-untyped-def]
