@@ -156,6 +156,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "COERCE" and trig.mode == "restrict" \
                     and any(set(t.forms) & _TRADE for t in toks[mt.j:min(sent.tok_end, mt.j + 8)]):
                 continue  # "حظرت الحكومة استيراد 32 سلعة": a trade rule, not coercion of anyone
+            if trig.roles == "visit" and fold(trig.lemma) == _TAWAJJAHA and trig.form_kind == "" and any(
+                    m.kind in ("name", "country") and m.extra.get("tok", (-1,))[0] == mt.j and not m.extra.get("prefix")
+                    for m in ment_by_sent.get(sent.index, [])):
+                continue  # "توجه إسرائيل اتهامات": with a country (feminine) after it this is تُوجّه "directs"
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
@@ -735,6 +739,7 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
 
 _ORDINALS = {fold(w) for w in ("أول", "أولى", "ثاني", "ثانية", "ثالث", "ثالثة", "آخر", "أحدث", "أكبر")}
 _TRUE_PREPS = {fold(w) for w in ("في", "إلى", "على", "عن", "مع", "لدى")}
+_TAWAJJAHA = fold("توجه")
 _ARRIVALS = {fold(w) for w in ("وصل", "توجه", "وصول")}
 # what one "reaches" that is no place: a level, a stage, an amount
 _LEVELS = {fold(w) for w in ("حد", "الحد", "حدود", "مستوى", "مستويات", "مرحلة", "المرحلة", "نسبة", "درجة", "ذروة",
