@@ -208,7 +208,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 # accuses it (the speaker against the copula's subject)
                 trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove", roles="charge")
                 f.trigger = trig
-            if trig.type == "CONSULT" and trig.roles == "visit" and _vehicle_subject(doc, mt):
+            if trig.type == "CONSULT" and trig.roles == "visit" and fold(trig.lemma) in _ARRIVALS \
+                    and _vehicle_subject(doc, mt):
                 # "وصلت سفينة سعودية محملة بالمساعدات إلى ميناء عدن": a cargo arrives, nobody visits; with relief
                 # on board it is aid from the vehicle's side to the destination's
                 if any(set(x.forms) & _RELIEF for x in toks[sent.tok_start:sent.tok_end]):
