@@ -2881,6 +2881,11 @@ def _government_and_party(actors: list[Entity], recips: list[Entity]) -> bool:
     return bool(("GOV" in sa and sr & _PARTY_SECTORS) or ("GOV" in sr and sa & _PARTY_SECTORS))
 
 
+def _event_day(doc: Document, f: Frame) -> dt.date | None:
+    """The day the frame's event happened, as far as known: its time's start, else the publication date."""
+    return (f.time.start if f.time is not None and f.time.start else None) or doc.article.published
+
+
 def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Event]:
     trig = f.trigger
     if f.anaphoric and not keep_all:
@@ -3156,22 +3161,23 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if place is not None and place.resolution == "country" and place.country_code and (
             (trig.type in ("CONSULT", "AGREE") and trig.mode != "phone" and "future" not in f.flags)
             or (actors[0].sector == "JUD" and place.country_code == actors[0].code)):
-        from rasid.place.resolve import capital_of
+        from rasid.place.resolve import government_seat
 
-        # "زيارته كينيا"، "استقبل في قصره": talks between governments in a country are held in its capital;
-        # "قضت محكمة جنايات مصرية بسجن ...": a state's court with no town named sits in its capital
-        cap = capital_of(place.country_code)
+        # "زيارته كينيا"، "استقبل في قصره": talks between governments in a country are held in its capital
+        # (where its government sat at the time); "قضت محكمة جنايات مصرية بسجن ...": a state's court with no
+        # town named sits in its capital
+        cap = government_seat(place.country_code, _event_day(doc, f))
         if cap is not None:
             place = dataclasses.replace(cap, start=place.start, end=place.end, text=place.text)
             f.rule += "+place:capital"
     if place is None and (trig.type in _VERBAL or _multilateral(trig, actors[0])) and trig.mode != "phone" \
             and actors[0].code and actors[0].code not in _IGO and actors[0].sector in _STATE_BODIES \
             and f.place is None:
-        from rasid.place.resolve import capital_of
+        from rasid.place.resolve import government_seat
 
         # "أدان مجلس الوزراء اللبناني ..."، "نظمت الجزائر ندوة دولية" with no venue: a state body or party
-        # speaks, or a state hosts, in its capital
-        place = capital_of(actors[0].code)
+        # speaks, or a state hosts, in its capital (where its government sat at the time)
+        place = government_seat(actors[0].code, _event_day(doc, f))
         if place is not None:
             f.rule += "+place:capital"
     if place is None and trig.type in _VERBAL and f.place is None and actors[0].code in _IGO:

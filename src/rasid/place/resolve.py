@@ -16,6 +16,7 @@ Matching runs the gazetteer's token-trie over ``doc.tokens`` (clitic-aware on th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,7 +24,8 @@ from rasid.model import Article, Document, Place, Token
 from rasid.place.gazetteer import Entry, Gazetteer, load_gazetteer
 from rasid.text.normalize import fold
 
-__all__ = ["capital_of", "find_places", "geocode", "named_after", "place_for_country", "seat_of", "to_place"]
+__all__ = ["capital_of", "find_places", "geocode", "government_seat", "named_after", "place_for_country", "seat_of",
+           "to_place"]
 
 CITY_CUES = frozenset(fold(w) for w in "مدينة بلدة قرية العاصمة عاصمة ميناء واحة قضاء ناحية مديرية حي مخيم ضاحية قطاع".split())
 PROVINCE_CUES = frozenset(fold(w) for w in "محافظة ولاية منطقة إقليم شعبية مقاطعة".split())
@@ -265,6 +267,28 @@ def capital_of(iso3: str) -> Place | None:
         _CAPITALS.update({c: to_place(e, 0, 0, e.forms[0] if e.forms else e.name) for c, e in best.items()})
         _CAPITALS.setdefault("", None)  # (built)
     return _CAPITALS.get(iso3)
+
+
+_GOV_SEATS: list[tuple[str, str, str, str, str]] | None = None
+
+
+def government_seat(iso3: str, on: dt.date | None) -> Place | None:
+    """Where the government of ``iso3`` sat on the date ``on``: its capital, unless
+    ``government_seats.tsv`` lists a seat away from it for that date (Yemen's government in Riyadh in 2015)."""
+    global _GOV_SEATS
+    if _GOV_SEATS is None:
+        from rasid.place.gazetteer import DATA_DIR, read_rows
+
+        _GOV_SEATS = [tuple((r + ["", "", "", "", ""])[:5]) for r in read_rows(DATA_DIR / "government_seats.tsv")
+                      if r and r[0] != "iso3"]  # type: ignore[misc]
+    if on is not None:
+        day = on.isoformat()
+        for code, city, city_iso3, start, end in _GOV_SEATS:
+            if code == iso3 and (not start or start <= day) and (not end or day <= end):
+                e = load_gazetteer().city(city, city_iso3)
+                if e is not None:
+                    return to_place(e, 0, 0, e.forms[0] if e.forms else e.name)
+    return capital_of(iso3)
 
 
 _SEATS: dict[str, Place | None] | None = None
