@@ -101,6 +101,14 @@ def _offices_of_places(doc: Document) -> None:
             drop.append(person)
     if drop:
         doc.mentions = [x for x in doc.mentions if not any(x is d for d in drop)]
+    # the holder's name repeated alone later ("وقال القميشي") takes the office's country
+    named = {m.name: m.code for m in doc.mentions if m.kind == "office" and m.code and m.name
+             and m.extra.get("code_source") == "place"}
+    for x in doc.mentions:
+        if x.code is None and x.name and x.name in named:
+            x.code = named[x.name]
+            x.extra["codes"] = [x.code]
+            x.extra["code_source"] = "coref"
 
 
 def _capitals_by_nisba(doc: Document, found: list) -> list:  # type: ignore[type-arg]
