@@ -79,9 +79,15 @@ def _offices_of_places(doc: Document) -> None:
         tok = m.extra.get("tok")
         if m.kind != "office" or m.code is not None or not tok or tok[0] + 1 >= len(doc.tokens):
             continue
-        head, nxt = doc.tokens[tok[0]], doc.tokens[tok[0] + 1]
-        p = by_start.get(nxt.start)
-        if p is None or doc.text[head.end:nxt.start].strip():
+        # the place right after the title's words ("رئيس إقليم كردستان"، "وكيل محافظ شبوة"): the first token of the
+        # mention that starts a place, before any name read after it
+        name_at = doc.tokens[m.extra["name_tok"][0]].start if m.extra.get("name_tok") else m.end
+        p = next((by_start[t.start] for t in doc.tokens[tok[0] + 1:min(tok[0] + 3, len(doc.tokens))]
+                  if t.start in by_start and t.start < max(name_at, m.end + 2)), None)
+        if p is None:
+            continue
+        if not doc.text[m.start:p.start].strip() or any(
+                not t.is_word for t in doc.tokens[tok[0]:tok[0] + 3] if t.start < p.start):
             continue
         m.code = p.country_code
         m.extra["codes"] = [p.country_code]

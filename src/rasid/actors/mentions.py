@@ -671,10 +671,13 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                 k += 1
             else:
                 if j < hi - 1 and not toks[p.j - 1].norm.startswith("ال") and j not in atom_starts \
-                        and not toks[j].prefixes[1:] and _is_place_word(toks[j], True) \
-                        and not _is_place_word(toks[j + 1], True) and _read_name(doc, j + 1, hi, atom_starts, stop,
-                                                                                   ner_pers) > j + 1:
-                    j += 1  # "محافظ شبوة ناصر القميشي": the office's town, then the holder's name
+                        and not toks[j].prefixes[1:] and _is_place_word(toks[j], True):
+                    # "محافظ شبوة ناصر القميشي"، "رئيس إقليم كردستان مسعود بارزاني": the office's town (after its
+                    # cue word), then the holder's name
+                    n = 2 if set(toks[j].forms) & _PLACE_CUES else 1
+                    if j + n < hi and not _is_place_word(toks[j + n], True) \
+                            and _read_name(doc, j + n, hi, atom_starts, stop, ner_pers) > j + n:
+                        j += n
                 e = _read_name(doc, j, hi, atom_starts, stop, ner_pers)
                 if e > j and _office_takes_name(p, doc):
                     p.name = (j, e)
