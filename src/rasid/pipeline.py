@@ -81,14 +81,11 @@ def _offices_of_places(doc: Document) -> None:
             continue
         # the place right after the title's words ("رئيس إقليم كردستان"، "وكيل محافظ شبوة"): the first token of the
         # mention that starts a place, before any name read after it
-        name_at = doc.tokens[m.extra["name_tok"][0]].start if m.extra.get("name_tok") else m.end
+        name_at = doc.tokens[m.extra["name_tok"][0]].start if m.extra.get("name_tok") else len(doc.text)
         p = next((by_start[t.start] for t in doc.tokens[tok[0] + 1:min(tok[0] + 3, len(doc.tokens))]
-                  if t.start in by_start and t.start < max(name_at, m.end + 2)), None)
-        if p is None:
-            continue
-        if not doc.text[m.start:p.start].strip() or any(
-                not t.is_word for t in doc.tokens[tok[0]:tok[0] + 3] if t.start < p.start):
-            continue
+                  if t.start in by_start and t.start < name_at), None)
+        if p is None or any(not t.is_word for t in doc.tokens[tok[0]:tok[0] + 3] if t.start < p.start):
+            continue  # (no punctuation between the title and its place)
         m.code = p.country_code
         m.extra["codes"] = [p.country_code]
         m.extra["code_source"] = "place"

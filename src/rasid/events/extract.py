@@ -97,14 +97,18 @@ _TAG_HEADS = tuple(tuple(fold(w) for w in h.split()) for h in (
     "مواضيع ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "إقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً"))
 
 
+_SIMAT = (fold("سمات"),)
+
+
 def _tag_line(toks: Sequence[Token], sent: Sentence) -> bool:
     """A site's tag or related-links line ("سمات أردوغان أوباما تركيا تفجير"): keywords, not a report."""
     words = [t.norm for t in toks[sent.tok_start:sent.tok_end] if t.is_word]
     for head in _TAG_HEADS:
         if tuple(words[:len(head)]) == head:
-            rest = toks[sent.tok_start:sent.tok_end]
-            # a keyword list has no clause punctuation; "سمات القيادة، كما قال ..." is prose
-            return not any(t.norm in ("،", ",", ".", "؛", ":") for t in rest[len(head):]) or head[-1] != fold("سمات")
+            if head != _SIMAT:
+                return True
+            # "سمات" is also "features": a keyword list has no clause punctuation ("سمات القيادة، كما قال" is prose)
+            return not any(t.norm in ("،", ",", ".", "؛", ":") for t in toks[sent.tok_start + 1:sent.tok_end])
     return False
 
 
@@ -758,14 +762,13 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _TRADE = {fold(w) for w in ("استيراد", "تصدير", "بيع", "تداول", "إنتاج", "زراعة", "تهريب", "الاستيراد", "التصدير")}
-_WAS = {fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا")}
 
 
 def _after_relative_pronoun(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
     """Token i opens a relative clause: right after الذي/التي/الذين, or after the relative and كان."""
     if i > 0 and set(toks[i - 1].forms) & _RELATIVE:  # also "والتي"
         return True
-    return i > 1 and toks[i - 1].norm in _WAS and bool(set(toks[i - 2].forms) & _RELATIVE)
+    return i > 1 and bool(set(toks[i - 1].forms) & _KANA) and bool(set(toks[i - 2].forms) & _RELATIVE)
 
 
 def _no_destination(toks, mt: Match, hi: int) -> bool:  # type: ignore[no-untyped-def]
@@ -1938,7 +1941,7 @@ def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]
     return out
 
 
-_KANA = {fold(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا")}
+_KANA = {fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا", "وكان", "وكانت", "وكانوا")}
 
 
 _DEPART = {fold(w) for w in ("غادر", "غادرت", "يغادر", "تغادر", "وغادر", "وغادرت")}
@@ -1993,9 +1996,10 @@ def _pluperfect_subject(doc: Document, f: Frame, before: list[Mention]) -> Menti
 
 _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "that" after a verb of saying
 # what opens a reported clause; "that" may carry its subject pronoun ("قالت المنظمة إنها وثقت")
-_COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
-    fold(p + w + s) for p in ("", "ب") for w in ("إن", "أن") for s in ("ه", "ها", "هم", "هما")}
+# "that" carrying its subject pronoun: أنه، بأنها، وإنهم
 _THAT_PRONOUN = {fold(p + w + x) for p in ("", "ب", "و") for w in ("إن", "أن") for x in ("ه", "ها", "هم", "هما")}
+_COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
+    x for x in _THAT_PRONOUN if not x.startswith("و")}
 # the support verb of "عبر الوزير عن أسفه"، "أعرب عن قلقه" before a phrase trigger opening on عن
 _EXPRESS = {fold(w) for w in ("عبر", "عبرت", "أعرب", "أعربت", "اعرب", "اعربت", "أبدى", "أبدت", "ابدى", "ابدت")}
 # "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
