@@ -1861,7 +1861,10 @@ def _construct_genitive(doc: Document, i: int, j: int) -> bool:
         return False
     if not _HONORIFICS.isdisjoint(w.forms) or w.norm.endswith(("ا", "ً")) or w.norm in _PREP_WORDS:
         return False
-    return len(w.norm) >= 3 and w.norm[:1] == "ت" and w.norm not in _THAT  # a تفعّل/تفعيل verbal noun
+    v = w.norm
+    # a تفعّل or تفعيل verbal noun (تشكل، تشكيل، تعيين): four letters, or five with ي before the last root letter
+    # (not a foreign name that happens to start with ت: تساكالاتوس)
+    return v[:1] == "ت" and (len(v) == 4 or (len(v) == 5 and v[3] == "ي"))
 
 
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
