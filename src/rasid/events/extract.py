@@ -3245,6 +3245,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         _tok(m)[0] >= 2 and doc.tokens[_tok(m)[0] - 2].norm == "مع")) for m in f.actor)
     # compound actors with distinct countries: one dyadic event per member country
     groups: list[list[Entity]] = [[a] for a in actors] if len({a.code for a in actors}) > 1 else [actors]
+    if len(groups) > 1 and trig.type in _VERBAL:
+        # "تطالب دول عدة بينها ماليزيا وهولندا وأوكرانيا": a co-actor is not the one they address
+        recips = [r for r in recips if r.code not in {a.code for a in actors}]
     for grp in groups:
         # the recipients of another country; a domestic dyad (the government and a rebel group) keeps its own
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
