@@ -901,7 +901,11 @@ _MASC_HEADS = {fold(w) for w in ("الجيش", "جيش", "الرئيس", "رئي
 
 
 def _disagrees(head: Token, adj: Token) -> bool:
-    return head.norm in _MASC_HEADS and adj.norm.endswith("ه")
+    """A nisba that cannot qualify the head: feminine after a masculine head, or a masculine singular (-ي) after a
+    feminine singular in ة ("قناة الجزيرة السوري": the Syrian is the channel's presenter, not the channel)."""
+    if head.norm in _MASC_HEADS and adj.norm.endswith("ه"):
+        return True
+    return head.text.rstrip("ًٌٍَُِّْ").endswith("ة") and adj.norm.endswith("ي")
 
 
 def _group_anaphora(doc: Document, mentions: list[Mention]) -> None:

@@ -98,6 +98,8 @@ _TAG_HEADS = tuple(tuple(fold(w) for w in h.split()) for h in (
 
 
 _SIMAT = (fold("سمات"),)
+# given names that read as a conjunction + a trigger verb (فيصل = ف + يصل "and he arrives")
+_GIVEN_NAMES = {fold(w) for w in ("فيصل", "وفيصل")}
 
 
 def _tag_line(toks: Sequence[Token], sent: Sentence) -> bool:
@@ -133,7 +135,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
         if _tag_line(toks, sent):
             continue
         matches = [mt for mt in lex.matcher.find_all(toks, sent.tok_start, sent.tok_end)
-                   if not (mt.prefix and toks[mt.i].norm in head_words()) and not _ta_marbuta_clash(toks, mt)
+                   if not (mt.prefix and (toks[mt.i].norm in head_words() or toks[mt.i].norm in _GIVEN_NAMES))
+                   and not _ta_marbuta_clash(toks, mt)
                    and not _hamza_clash(doc, mt)]
         matches = _with_gapped(lex, doc, sent, matches)
         matches = [mt for mt in matches if not _occurred(toks, mt, matches) and not _tafaal_noun(toks, mt, sent)]
