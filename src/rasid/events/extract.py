@@ -1689,8 +1689,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     if trig.type == "ACCUSE" and trig.mode == "allege" and trig.pos == "v" and recipient:
         # "اتهم الادعاء رجلا بالتآمر لمهاجمة عسكريين أمريكيين": the accused stands before the charge (ب...);
         # those named in the charge are not accused
+        # (a participant's own word is no charge: "وبريطانيا" is و + بريطانيا, not ب + ريطانيا)
         charge = next((k for k in range(mt.j, sb) if any(p.strip("وف") == "ب" for p in toks[k].prefixes if p)
-                       and not any(_tok(m)[0] <= k < _tok(m)[1] for m in actor)), sb)
+                       and not any(_tok(m)[0] <= k < _tok(m)[1] for m in ments)), sb)
         recipient = [r for r in recipient if _tok(r)[0] < charge]
         if not recipient and any(set(t.forms) & _SOMEONE for t in toks[mt.j:charge]):
             f.flags.add("charged-person")
