@@ -158,6 +158,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.pos == "v" and trig.form_kind in ("present", "object") and toks[mt.i].norm[:1] in "يت" \
                     and _after_relative_pronoun(toks, mt.i):
                 continue  # "المتظاهرين الذين كانوا يدينون"، "الكتائب التي تستهدف": an imperfect describing the noun
+            if trig.roles == "receive" and any(set(t.forms) & _MESSAGES for t in toks[mt.j:min(sent.tok_end, mt.j + 10)]):
+                continue  # "تسلم الملك رسالة من الرئيس الروسي": a message received is no handover of goods
             if _idiom(toks, mt):
                 continue  # "نهبت منهم تحت تهديد السلاح" (at gunpoint): no threat of its own
             if trig.type == "COERCE" and trig.mode == "restrict" \
@@ -764,6 +766,8 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     return typ == "THREATEN" and prev == fold("تحت")
 
 
+_MESSAGES = {fold(w) for w in ("رسالة", "رسالته", "برقية", "برقيات", "رسائل", "دعوة", "خطابا", "خطاب", "تقريرا",
+                                "تقرير", "أوراق", "اوراق", "نسخة")}
 _TRADE = {fold(w) for w in ("استيراد", "تصدير", "بيع", "تداول", "إنتاج", "زراعة", "تهريب", "الاستيراد", "التصدير")}
 
 
