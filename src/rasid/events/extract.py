@@ -1298,6 +1298,9 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     g = _gov(doc, m)
     if m.kind == "capital" and g:
         return False  # في موسكو / العاصمة طهران: a place
+    i0 = m.extra["tok"][0]
+    if m.kind == "capital" and i0 > 0 and set(doc.tokens[i0 - 1].forms) & _NAMED_AFTER_CITY:
+        return False  # "بيان جنيف 1"، "مؤتمر فيينا"، "مسار أستانة": the city names a text or a meeting, no party
     if m.kind in ("name", "country") and g in ("في", "داخل", "dir"):
         return False
     i = m.extra["tok"][0]
@@ -1312,6 +1315,9 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     return True
 
 
+_NAMED_AFTER_CITY = {fold(w) for w in ("بيان", "البيان", "اتفاق", "اتفاقية", "مؤتمر", "إعلان", "اعلان", "مفاوضات",
+                                         "محادثات", "مباحثات", "قمة", "مسار", "عملية", "معاهدة", "وثيقة", "جولة",
+                                         "اتفاقات", "اتفاقيات", "مقررات", "تفاهمات", "مبادرة")}
 # words that introduce the source of a report
 _ACCORDING = {fold(w) for w in ("بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا")}
 
