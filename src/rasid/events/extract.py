@@ -1543,7 +1543,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             if post:
                 subj, obj = post[0], [cand[0]]
                 cand = []
-        if cand and roles in ("svo", "patient") and _oblique_plural(doc, cand[0]) and _tok(cand[0])[0] == mt.j \
+        if cand and roles in ("svo", "patient", "ask") and (_oblique_plural(doc, cand[0]) or (
+                trig.type == "REQUEST" and _request_content_follows(doc, cand[0]))) and _tok(cand[0])[0] == mt.j \
                 and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start) \
                 and (reported := _subject_before(doc, f, before, prev) or (
                     last.actor[0] if last is not None and last.actor else None) or (
@@ -1879,6 +1880,17 @@ def _construct_genitive(doc: Document, i: int, j: int) -> bool:
     # a تفعّل or تفعيل verbal noun (تشكل، تشكيل، تعيين): four letters, or five with ي before the last root letter
     # (not a foreign name that happens to start with ت: تساكالاتوس)
     return v[:1] == "ت" and (len(v) == 4 or (len(v) == 5 and v[3] == "ي"))
+
+
+def _request_content_follows(doc: Document, m: Mention) -> bool:
+    """"وطالب قوات التحالف بالاستمرار": the demand's content (ب + a definite verbal noun, إلى، بأن) right after the
+    mention makes it the one asked, not the one asking."""
+    k = _tok(m)[1]
+    if k >= len(doc.tokens):
+        return False
+    t = doc.tokens[k]
+    return t.norm in ("الي", "بان", "ان") or any(p.lstrip("وف") == "ب" and f.startswith("ال") and len(f) > 4
+                                                  for f, p in zip(t.forms, t.prefixes, strict=False))
 
 
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
