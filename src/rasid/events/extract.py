@@ -1543,8 +1543,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             if post:
                 subj, obj = post[0], [cand[0]]
                 cand = []
-        if cand and roles in ("svo", "patient", "ask") and (_oblique_plural(doc, cand[0]) or (
-                trig.type == "REQUEST" and _request_content_follows(doc, cand[0]))) and _tok(cand[0])[0] == mt.j \
+        praised = cand and trig.type == "SUPPORT" and _tok(cand[0])[0] == mt.j + 1 \
+            and bool(set(toks[mt.j].forms) & _PRAISED_ROLES)  # "وأشاد بدور مصر": Egypt's role is what is praised
+        if cand and roles in ("svo", "patient", "ask") and (praised or _oblique_plural(doc, cand[0]) or (
+                trig.type == "REQUEST" and _request_content_follows(doc, cand[0]))) \
+                and _tok(cand[0])[0] == mt.j + (1 if praised else 0) \
                 and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start) \
                 and (reported := _subject_before(doc, f, before, prev) or (
                     last.actor[0] if last is not None and last.actor else None) or (
@@ -1880,6 +1883,9 @@ def _construct_genitive(doc: Document, i: int, j: int) -> bool:
     # a تفعّل or تفعيل verbal noun (تشكل، تشكيل، تعيين): four letters, or five with ي before the last root letter
     # (not a foreign name that happens to start with ت: تساكالاتوس)
     return v[:1] == "ت" and (len(v) == 4 or (len(v) == 5 and v[3] == "ي"))
+
+
+_PRAISED_ROLES = {fold(w) for w in ("دور", "جهود", "موقف", "مواقف", "مبادرة", "مساعي", "وقفة", "دعم")}
 
 
 def _request_content_follows(doc: Document, m: Mention) -> bool:
