@@ -1733,10 +1733,19 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "ودانت الوزارة ... . كما دانت تشكيل الوزيرة لجنة ...": the statement goes on with the same speaker
         actor = list(last.actor)
         rule += ".continued"
+    if trig.type == "CONSULT" and trig.pos == "n" and not recipient and mt.j < len(toks) \
+            and set(toks[mt.j].forms) & _BROUGHT_TOGETHER:
+        # "عقب لقاء جمعهما": the meeting brought together the two named before it
+        pair = [m for m in before if m.code and _tok(m)[0] >= f.sent.tok_start]
+        pair = [m for k, m in enumerate(pair) if m.code not in {x.code for x in pair[k + 1:]}][-2:]
+        if len(pair) == 2:
+            actor, recipient = [pair[0]], [pair[1]]
+            rule += ".together"
     f.actor, f.recipient = actor, [r for r in recipient if r not in actor]
     f.rule = rule
 
 
+_BROUGHT_TOGETHER = {fold(w) for w in ("جمعهما", "جمعتهما", "جمعهم", "جمعتهم", "ضمهما", "ضمتهما", "ضمهم", "ضمتهم")}
 _AS_WELL = {fold(w) for w in ("كما", "وكما")}
 
 
