@@ -1733,11 +1733,18 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "ودانت الوزارة ... . كما دانت تشكيل الوزيرة لجنة ...": the statement goes on with the same speaker
         actor = list(last.actor)
         rule += ".continued"
-    if trig.type == "CONSULT" and trig.pos == "n" and not recipient and mt.j < len(toks) \
-            and set(toks[mt.j].forms) & _BROUGHT_TOGETHER:
+    if trig.type == "CONSULT" and trig.pos == "n" and mt.j < len(toks) and set(toks[mt.j].forms) & _BROUGHT_TOGETHER \
+            and all(_gov(doc, r) == "في" for r in recipient):  # (a venue after في is no participant)
         # "عقب لقاء جمعهما": the meeting brought together the two named before it
         pair = [m for m in before if m.code and _tok(m)[0] >= f.sent.tok_start]
-        pair = [m for k, m in enumerate(pair) if m.code not in {x.code for x in pair[k + 1:]}][-2:]
+        if len({m.code for m in pair}) < 2 and f.sent.index > 0:
+            # ("... أعلن وزير الدفاع أن السفير البريطاني أكد له ... . وفي تصريح عقب لقاء جمعهما"): or in the
+            # sentence before
+            prior = doc.sentences[f.sent.index - 1]
+            pair = [m for m in doc.mentions if (m.code or home) and m.kind in ("office", "person", "org")
+                    and prior.start <= m.start < prior.end and m.code not in _IGO] + pair
+        side = lambda m: m.code or home  # noqa: E731  (an office with no country is the article's country's)
+        pair = [m for k, m in enumerate(pair) if side(m) not in {side(x) for x in pair[k + 1:]}][-2:]
         if len(pair) == 2:
             actor, recipient = [pair[0]], [pair[1]]
             rule += ".together"
