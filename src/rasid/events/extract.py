@@ -3082,7 +3082,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         else:
             actors, recips = actors[:1], actors[1:]
             f.flags.add("domestic-peers")
-    if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE") or trig.mode in ("convict", "release")) and not recips \
+    if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "CONCEDE") or trig.mode in ("convict", "release")) \
+            and not recips \
             and actors[0].code not in _IGO:
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         # an arrest is domestic (the arresting state's people), unless the text puts it in a town abroad (raids
