@@ -98,6 +98,7 @@ _TAG_HEADS = tuple(tuple(fold(w) for w in h.split()) for h in (
 
 
 _SIMAT = (fold("سمات"),)
+_READY = (fold("مستعد"), fold("جاهز"))
 # given names that read as a conjunction + a trigger verb (فيصل = ف + يصل "and he arrives")
 _GIVEN_NAMES = {fold(w) for w in ("فيصل", "وفيصل")}
 
@@ -245,6 +246,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 _cargo_roles(doc, f, ments)
             if trig.type == "THREATEN" and f.actor and not f.recipient and _threat_content(doc, f):
                 f.recipient = _threat_target(doc, f, ment_by_sent.get(sent.index, []))
+            if trig.type == "THREATEN" and trig.pos == "p" and f.actor and not f.recipient \
+                    and fold(trig.lemma).startswith(_READY):
+                # "بريطانيا مستعدة لقصف المتشددين في ليبيا": the country where the strike would fall
+                f.recipient = [m for m in ment_by_sent.get(sent.index, []) if mt.j <= _tok(m)[0] <= mt.j + 8
+                               and m.kind in ("name", "country") and m.code and m.code != f.actor[0].code][:3]
             _attach_time(doc, f, last, sent_frames[-1] if sent_frames else last)
             if trig.form_kind == "participle" and (main := _main_clause(sent_frames)) is not None \
                     and main.time_source == "text" and main.match.j <= mt.i:
