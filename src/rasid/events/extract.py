@@ -1749,7 +1749,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             prior = doc.sentences[f.sent.index - 1]
             pair = [m for m in doc.mentions if (m.code or home) and m.kind in ("office", "person", "org")
                     and prior.start <= m.start < prior.end and m.code not in _IGO] + pair
-        side = lambda m: m.code or home  # noqa: E731  (an office with no country is the article's country's)
+        def side(m: Mention) -> str | None:
+            return m.code or home  # (an office with no country is the article's country's)
+
         pair = [m for k, m in enumerate(pair) if side(m) not in {side(x) for x in pair[k + 1:]}][-2:]
         if len(pair) == 2:
             actor, recipient = [pair[0]], [pair[1]]
