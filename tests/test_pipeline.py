@@ -142,3 +142,14 @@ def test_tag_lines_are_keywords_not_reports(tags: str) -> None:
     """A site's keyword line under the article ("سمات ...") names events but reports none."""
     text = "أعلنت وزارة الصحة التركية افتتاح مستشفى جديد في أنقرة.\n" + tags
     assert rasid.extract(text, published="2024-03-10") == []
+
+
+def test_support_verb_visit_takes_its_host_after_the_noun() -> None:
+    """"قام X وزير الدفاع بزيارة لـ Y": the titles before بزيارة are the visitor's own, the host follows the noun."""
+    events = rasid.extract("قام ولي ولي العهد السعودي وزير الدفاع الأمير محمد بن سلمان بزيارة لحاملة الطائرات"
+                           " الأمريكية ثيودور روزفلت التي تبحر حاليا في الخليج العربي.", published="2015-07-25")
+    visits = [e for e in events if "CONSULT" in e.event]
+    assert visits, events
+    assert [a.code for a in visits[0].actor] == ["SAU"]
+    assert all("وزير الدفاع" not in r.entity_text for r in visits[0].recipient), visits[0].recipient
+    assert [r.code for r in visits[0].recipient] == ["USA"]

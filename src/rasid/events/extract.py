@@ -174,7 +174,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
                 trig = dataclasses.replace(trig, pos="n")  # "بطرد الملحق"، "في قصف مدفعي"، "قررت الحكومة طرد"
-                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end)
+                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end, mt.noun)
             a, b = clause_bounds(toks, sent.tok_start, sent.tok_end, mt.i)
             f = Frame(mt, trig, sent, (a, b))
             f.next_trigger = starts[k + 1] if k + 1 < len(starts) else sent.tok_end
@@ -988,7 +988,7 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
             matches = [mt for mt in matches if mt.i != g.i and not (
                 mt.i <= found[0] < mt.j and not (found[1].mode == "crowd-control" and mt.payload.type == "PROTEST")
                 and not (found[1].type == "COOPERATE" and mt.payload.type == "MOBILIZE" and len(partners) < 2))]
-            extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end))
+            extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end, noun=found[0]))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
 
@@ -1566,7 +1566,10 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             rule += ".object"
         if cand:
             subj = cand[0]
-            obj = _next_participant(doc, after, subj, 14, _OBJ_GOV.get("retreat" if trig.type == "RETREAT"
+            # (with a support verb the object follows its noun: "قام ولي العهد وزير الدفاع بزيارة لحاملة ...";
+            # the titles before the noun are the subject's)
+            obj_after = [m for m in after if mt.noun < 0 or _tok(m)[0] > mt.noun] if roles == "visit" else after
+            obj = _next_participant(doc, obj_after, subj, 14, _OBJ_GOV.get("retreat" if trig.type == "RETREAT"
                                                                        else roles))
         elif subj is None and not obj and ".passive" not in rule:
             subj = _subject_before(doc, f, before, prev)

@@ -37,6 +37,7 @@ class Match:
     prefix: str  # proclitics peeled off the first token
     start: int  # original offsets (stem start: after the proclitics)
     end: int
+    noun: int = -1  # a support verb's object noun (قام ... بزيارة): its token index, else -1
 
 
 class PhraseMatcher:
