@@ -2956,6 +2956,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     trig = f.trigger
     if f.anaphoric and not keep_all:
         return []
+    if trig.type == "AGREE" and trig.pos == "n" and f.rule == "agree.n.meet" and not keep_all \
+            and not any(_tok(m)[0] == f.match.j or (_tok(m)[0] == f.match.j + 1
+                                                  and doc.tokens[f.match.j].norm in ("مع", "بين"))
+                        for m in f.actor + f.recipient):
+        return []  # "اتفاقية حقوق الطفل"، "وقعت X اتفاقا لتدريب": the noun names a text; no party of it follows
     if f.flags & _UNREAL and not keep_all:
         return []
     if trig.pos == "n" and trig.form_kind == "plural" and f.time_source != "text" and not keep_all \
