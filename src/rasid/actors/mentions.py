@@ -39,7 +39,7 @@ from rasid.actors.lexicon import (
 )
 from rasid.model import Document, Mention, Token
 from rasid.text.match import Match, readings
-from rasid.text.normalize import fold
+from rasid.text.normalize import ends_in_ta_marbuta, fold
 
 __all__ = ["find_mentions", "home_country", "Atom"]
 
@@ -189,7 +189,7 @@ def _possessed_office(t: Token, lex: ActorLexicon) -> Office | None:
     w = t.norm
     if not w.endswith(_POSSESSIVE) or len(w) < 4:
         return None
-    if t.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+    if ends_in_ta_marbuta(t.text):
         return None  # a feminine noun (محافظة), not a pronoun suffix
     for suf in _POSSESSIVE:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
@@ -388,7 +388,7 @@ def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
                 continue
             t = toks[i]
             nxt = toks[i + 1].norm if i + 1 < sent.tok_end else ""
-            if nxt.startswith("ال") and nxt not in _CONTEXT_OK_NEXT and not _feminine_before_masculine(t, toks[i + 1]):
+            if nxt.startswith("ال") and nxt not in _CONTEXT_OK_NEXT and not _disagrees(t, toks[i + 1]):
                 continue  # "التحالف الوطني" (an Iraqi bloc) is not "the coalition"; "بدور المملكة المحوري" is
             for f, pre in zip(t.forms, t.prefixes, strict=False):
                 rows = table.get(f)
@@ -402,11 +402,6 @@ def _contextual_atoms(doc: Document, per_sent: list[list[Atom]]) -> None:
         if added:
             atoms.extend(added)
             atoms.sort(key=lambda a: a.i)
-
-
-def _feminine_before_masculine(head: Token, nxt: Token) -> bool:
-    """"بدور المملكة المحوري": a masculine adjective after a feminine name qualifies an earlier noun."""
-    return head.norm.endswith("ه") and not nxt.norm.endswith(("ه", "ات")) and nxt.norm.endswith("ي")
 
 
 _CONTEXT_OK_NEXT = {fold(w) for w in ("العربي", "الدولي", "الشعبية", "الجنوبية")}

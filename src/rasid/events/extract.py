@@ -25,7 +25,7 @@ from rasid.events.triggers import Trigger, TriggerLexicon, trigger_lexicon
 from rasid.model import Document, Entity, Event, Mention, Place, Sentence, Span, TimeExpr, Token
 from rasid.place.gazetteer import load_gazetteer
 from rasid.text.match import Match
-from rasid.text.normalize import fold
+from rasid.text.normalize import ends_in_ta_marbuta, fold
 
 __all__ = ["extract_events", "Frame"]
 
@@ -105,7 +105,12 @@ _GIVEN_NAMES = {fold(w) for w in ("فيصل", "وفيصل")}
 
 def _tag_line(toks: Sequence[Token], sent: Sentence) -> bool:
     """A site's tag or related-links line ("سمات أردوغان أوباما تركيا تفجير"): keywords, not a report."""
-    words = [t.norm for t in toks[sent.tok_start:sent.tok_end] if t.is_word]
+    words = []  # the first three words are enough to know the head (no pass over the whole sentence)
+    for t in toks[sent.tok_start:sent.tok_end]:
+        if t.is_word:
+            words.append(t.norm)
+            if len(words) == 3:
+                break
     for head in _TAG_HEADS:
         if tuple(words[:len(head)]) == head:
             if head != _SIMAT:
@@ -984,10 +989,11 @@ def _with_gapped(lex: TriggerLexicon, doc: Document, sent: Sentence, matches: li
             # the support verb reads the construction; a trigger on its noun (حظرا، عقوبات) gives way to it,
             # except a protest broken up ("فرقت الشرطة مظاهرة نظمها ناشطون"): the protest is an event too
             # and an exercise named as such ("مناورات عسكرية") stays one when no partner shares it
-            partners = {m.code for m in doc.mentions if m.code and "tok" in m.extra and g.j <= m.extra["tok"][0] < found[0]}
+            shared = found[1].type == "COOPERATE" and len(
+                {m.code for m in doc.mentions if m.code and "tok" in m.extra and g.j <= m.extra["tok"][0] < found[0]}) >= 2
             matches = [mt for mt in matches if mt.i != g.i and not (
                 mt.i <= found[0] < mt.j and not (found[1].mode == "crowd-control" and mt.payload.type == "PROTEST")
-                and not (found[1].type == "COOPERATE" and mt.payload.type == "MOBILIZE" and len(partners) < 2))]
+                and not (found[1].type == "COOPERATE" and mt.payload.type == "MOBILIZE" and not shared))]
             extra.append(Match(g.i, g.j, found[1], g.prefix, g.start, g.end, noun=found[0]))
     return sorted(matches + extra, key=lambda m: m.i) if extra else matches
 
@@ -1008,8 +1014,7 @@ def _ta_marbuta_clash(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     """رحلة is not رحل + ه: a pronoun-suffixed form must not end in a written ta marbuta."""
     if mt.payload.form_kind not in ("object", "possessive"):
         return False
-    last = toks[mt.j - 1].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
-    return last.endswith("ة")
+    return ends_in_ta_marbuta(toks[mt.j - 1].text)
 
 
 def _home(doc: Document) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "fold", "DROP", "CHAR_MAP"]
+__all__ = ["normalize", "fold", "ends_in_ta_marbuta", "DROP", "CHAR_MAP"]
 
 # removed from the matching form
 DROP: frozenset[str] = frozenset(
@@ -120,3 +120,12 @@ def _normalize_slow(raw: str) -> tuple[str, list[int]]:
 def fold(s: str) -> str:
     """Matching form of a lexicon string (no offsets); collapses runs of spaces."""
     return " ".join(normalize(s)[0].split())
+
+
+_MARKS_AT_END = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # harakat, shadda, sukun, tatweel
+
+
+def ends_in_ta_marbuta(text: str) -> bool:
+    """The word as written ends in ة (vowel marks and tatweel after it ignored). The matching form folds ة to ه, so
+    only the written form tells a feminine noun (محافظة، رحلة) from a pronoun suffix (رحله، قائده)."""
+    return text.rstrip(_MARKS_AT_END).endswith("ة")
