@@ -115,3 +115,15 @@ def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, head:
     doc = build_document(Article(text=text))
     mentions = [m.text for m in find_mentions(doc)]
     assert head in mentions, mentions
+
+
+def test_a_name_before_its_title_is_linked_when_repeated() -> None:
+    """"وقال فادي مكارم، وزير الخارجية اللبناني، ..." then "واتهم مكارم": the family name alone is the same
+    minister (the name read before the title registers like a name after one)."""
+    text = "وقال فادي مكارم، وزير الخارجية اللبناني، إن بلاده ترفض التدخل. واتهم مكارم إسرائيل بالتصعيد."
+    doc = build_document(Article(text=text))
+    mentions = find_mentions(doc)
+    first = [m for m in mentions if m.start == 0 or text[:m.start].strip() == "وقال"]
+    assert first and first[0].name == "فادي مكارم" and first[0].code == "LBN"
+    later = [m for m in mentions if m.start > text.index("واتهم") and m.text == "مكارم"]
+    assert later and later[0].code == "LBN" and later[0].sector == "GOV"

@@ -21,6 +21,7 @@ the article's home country.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -683,8 +684,47 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                         p.name = (j, atoms[k].j)
                         p.j = atoms[k].j
                         k += 1
+        if p.head.kind == "office" and p.name is None and not p.head.prefix and p.j - p.i >= 2 \
+                and _office_takes_name(p, doc):
+            before = _name_before(doc, p.i, atoms, stop, out[-1].j if out else 0)
+            if before is not None:
+                p.name = before  # "وقال عمرو موسى الأمين العام للجامعة": the name before its title
         out.append(p)
     return out
+
+
+# verbs after which a name, then its title, opens the sentence ("وقال عمرو موسى الأمين العام ...")
+_NAME_VERBS = {fold(w) for w in (
+    "قال", "أعلن", "أكد", "أوضح", "صرح", "ذكر", "أشار", "أضاف", "كشف", "شدد", "أعرب", "دعا", "طالب", "أدان",
+    "حذر", "نفى", "اتهم", "رحب", "استقبل", "التقى", "بحث", "زار", "وصل", "اعتبر", "رأى", "لفت", "نقل", "أبلغ")}
+_NAME_VERBS |= {w + "ت" for w in _NAME_VERBS if not w.endswith("ي")} | {"دعت", "نفت", "رات", "التقت"}
+
+
+def _name_before(doc: Document, i: int, atoms: list[Atom], stop: frozenset[str], lo: int) -> tuple[int, int] | None:
+    """A person name of two or three words between a verb of saying (or meeting) and a title right after it,
+    with or without a comma between ("أعلن صائب عريقات، كبير المفاوضين"، "وقال عمرو موسى الأمين العام"):
+    the name's token range, or None."""
+    toks = doc.tokens
+    e = i
+    if e > 0 and toks[e - 1].norm in ("،", ","):
+        e -= 1
+    covered = {q for a in atoms for q in range(a.i, a.j) if a.i < i}
+    for n in (3, 2):
+        s = e - n
+        if s - 1 < lo or s < 1:
+            continue
+        if not set(toks[s - 1].forms) & _NAME_VERBS:
+            continue
+        # (the whole word only: "فادي" is no ف + ادي, "وليد" no و + ليد)
+        words = [dataclasses.replace(t, forms=(t.norm,), prefixes=("",)) for t in toks[s:e]]
+        if any(q in covered for q in range(s, e)):
+            continue
+        if words[0].norm.startswith("ال") or any(len(t.norm) < 3 or t.norm.endswith("ا") for t in words):
+            continue  # ("أخيرا"، "أيضا": accusative adverbs)
+        if all(t.is_word and t.norm not in stop and not t.norm.isdigit() and not _is_place_word(t, q == 0)
+               and t.norm not in _trigger_words() and t.norm not in head_words() for q, t in enumerate(words)):
+            return s, e
+    return None
 
 
 _PERSON_WORDS = ("minister", "president", "king", "prince", "director", "chief", "commander", "ambassador",
@@ -808,9 +848,12 @@ def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
     start = p.head.start
     end = toks[p.j - 1].end
     name = None
+    first = p.i
     if p.name is not None:
         ns, ne = p.name
         name = doc.text[toks[ns].start:toks[ne - 1].end]
+        if ns < p.i:  # a name before its title: the mention starts with the name
+            start, first = toks[ns].start, ns
     code = p.codes[0] if p.codes else None
     sector = p.sector
     if p.former and sector in ("GOV", "MIL"):
@@ -837,7 +880,7 @@ def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
                 office=office, name=name, identifier=identifier or name, source="lexicon")
     m.extra["codes"] = list(p.codes)
     m.extra["prefix"] = p.head.prefix
-    m.extra["tok"] = (p.i, p.j)
+    m.extra["tok"] = (first, p.j)
     m.extra["code_source"] = p.code_source or ("kb" if code else "")
     if isinstance(p.head.payload, Office) and p.head.payload.kind == "possessed":
         m.extra["possessed"] = True

@@ -485,8 +485,9 @@ def _names_the_verbs_act(doc: Document, f: Frame, before: list[Frame]) -> bool:
         return False
     if any(tag in f.rule for tag in (".agent", ".carried-out-by", ".claim", ".between")):
         return False
-    return any(g.trigger.type == "ASSAULT" and g.trigger.pos == "v" and g.actor and not g.anaphoric
-               and g.match.j <= mt.i for g in before)
+    # ("قتل 33 شخصا غالبيتهم من المدنيين في هجوم انتحاري": a passive killing's attack, its author unnamed)
+    return any(g.trigger.type == "ASSAULT" and g.trigger.pos == "v" and (g.actor or g.rule.endswith(".passive"))
+               and not g.anaphoric and g.match.j <= mt.i for g in before)
 
 
 def _same_act(frames: list[Frame], k: int, g: Frame) -> list[Frame]:
@@ -1453,10 +1454,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         # "الهجمات التي تستهدف المدنيين": the antecedent is the subject, the mention after is the object
         subj = rel
         obj = [m for m in after if _tok(m)[0] - mt.j <= 8][:1]
-        if rel is None and obj and free(obj[0]) and 0 < _tok(obj[0])[0] - mt.j <= 2 \
-                and all(toks[q].norm in _RESUMPTIVE for q in range(mt.j, _tok(obj[0])[0])):
+        if rel is None and obj and free(obj[0]) and 0 <= _tok(obj[0])[0] - mt.j <= 2 \
+                and all(toks[q].norm in _RESUMPTIVE for q in range(mt.j, _tok(obj[0])[0])) \
+                and (_tok(obj[0])[0] > mt.j or toks[mt.j - 1].norm in _RESUMPTIVE):
             # "مدينة الفيصل التي قصفت منها المليشيات المدينة": the antecedent is a place (منها: from it); the
-            # subject follows the verb
+            # subject follows the verb; so with the trigger's own preposition ("القرار الذي صادق عليه المجلس")
             subj = obj[0]
             obj = _next_participant(doc, after, subj, 10, _OBJ_GOV.get(roles))
         f.flags.add("relative")
@@ -2132,6 +2134,9 @@ def _relative_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Ment
     for k in range(f.match.i - 1, max(f.sent.tok_start, f.match.i - 3) - 1, -1):
         if toks[k].norm in _RELATIVE:
             ante = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 2]
+            if ante and any(toks[q].norm.startswith("ال") or toks[q].norm in _THAT_HE or toks[q].norm == "ان"
+                            for q in range(_tok(ante[-1])[1], k)):
+                return None  # "قال الوزير إن القرار الذي صادق عليه": a noun of its own stands before الذي
             return ante[-1] if ante else None
     return None
 
@@ -2801,8 +2806,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
             score += 0.75  # "إلى مدينة أربيل في إقليم كردستان": the city is the venue
         if best is None or score < best[0]:
             best = (score, p)
-    sent_words = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
-    inherited = last.place if last is not None and last.place is not None and sent_words & _ANAPHOR else None
+    refers = _refers_back(doc, f)
+    inherited = last.place if last is not None and last.place is not None and refers else None
     if best is not None:
         p = best[1]
         if p.resolution == "country" and inherited is not None and inherited.country_code == p.country_code \
@@ -2811,8 +2816,7 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         else:
             f.place, f.place_source = p, "text"
         return
-    sent_words = {x for t in toks[f.sent.tok_start:f.sent.tok_end] for x in t.forms}
-    if last is not None and last.place is not None and sent_words & _ANAPHOR:
+    if last is not None and last.place is not None and refers:
         f.place, f.place_source = last.place, "discourse"
         return
     if (nxt := _occasion(doc, f)) is not None:
@@ -2849,6 +2853,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
             f.place, f.place_source = p, "dateline"
 
 
+_VETO = {fold(w) for w in ("الفيتو", "فيتو", "النقض")}
+_SECURITY_COUNCIL = "United Nations Security Council"  # as named in lexicons/igos.tsv and seats.tsv
 # national seats that stand in a country's capital, and the words that place an event by one
 _SEATS = {fold(w) for w in ("البرلمان", "مجلس النواب", "مجلس الشعب", "مجلس الشورى", "مجلس الأمة", "الكنيست",
                             "القصر الرئاسي", "قصر الرئاسة", "مقر الحكومة", "مقر رئاسة الوزراء", "رئاسة الوزراء")}
@@ -2880,6 +2886,20 @@ def _seat_landmark(doc: Document, f: Frame, code: str) -> Place | None:
                 s, e = toks[q].start, toks[q + n - 1].end
                 return dataclasses.replace(cap, start=s, end=e, text=doc.text[s:e])
     return None
+
+
+_TOPIC_SHIFT = {fold(w) for w in ("إلى", "الى")}
+
+
+def _refers_back(doc: Document, f: Frame) -> bool:
+    """Does the frame's sentence point back to the last one (هذه، خلال اللقاء، وأضاف)? "إلى ذلك" opens a new
+    topic ("in addition"): its ذلك points nowhere."""
+    toks = doc.tokens
+    for k in range(f.sent.tok_start, f.sent.tok_end):
+        if set(toks[k].forms) & _ANAPHOR and not (
+                toks[k].norm == fold("ذلك") and k > f.sent.tok_start and toks[k - 1].norm in _TOPIC_SHIFT):
+            return True
+    return False
 
 
 def _tok_index(doc: Document, offset: int) -> int | None:
@@ -3190,9 +3210,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     place = f.place
     if trig.mode == "phone":
         place = None  # a phone call has no single venue
-    if (trig.type == "COERCE" or convicts) and place is not None and place.resolution == "country" \
+    if (trig.type == "COERCE" or convicts) and place is not None and (
+            place.resolution == "country" or actors[0].sector in ("COP", "JUD")) \
             and actors[0].code and actors[0].code not in _IGO and place.country_code != actors[0].code:
-        place = None  # an arrest or a sentence by a state happens at home; a foreign country named is context
+        # an arrest or a sentence by a state happens at home; a foreign country named is context, and so is a
+        # foreign town for its police and courts ("اعتقلت الشرطة الإيطالية مغربيا ... للاشتباه بهجوم باردو")
+        place = None
     if place is None and trig.type == "CONSULT" and trig.roles in ("visit", "host", "guest") and recips \
             and recips[0].code and recips[0].code not in _IGO:
         from rasid.place.resolve import place_for_country
@@ -3264,6 +3287,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         place = seat_of(actors[0].identifier_text)
         if place is not None:
             f.rule += "+place:seat"
+    if trig.type == "REJECT" and any(set(t.forms) & _VETO for t in doc.tokens[f.match.i:min(f.match.j + 8, f.sent.tok_end)]) and (
+            place is None or place.country_code == actors[0].code):
+        from rasid.place.resolve import seat_of
+
+        # "استخدمت موسكو الفيتو ضد مشروع القرار": a veto is cast in the Security Council, at its seat
+        seat = seat_of(_SECURITY_COUNCIL)
+        if seat is not None:
+            place = seat
+            f.rule = f.rule.replace("+place:capital", "") + "+place:seat"
     if trig.type == "SANCTION" and trig.mode == "expel" and (
             actors[0].sector in _ARMED or any(r.sector in _ARMED for r in recips)):
         # "تمكن مقاتلو المقاومة من طرد مسلحي الحوثي من المدينة": fighters driven out by force, not an expulsion
