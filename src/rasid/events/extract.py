@@ -2972,6 +2972,30 @@ def _government_and_party(actors: list[Entity], recips: list[Entity]) -> bool:
     return bool(("GOV" in sa and sr & _PARTY_SECTORS) or ("GOV" in sr and sa & _PARTY_SECTORS))
 
 
+def _envoy(doc: Document, m: Mention) -> bool:
+    """An ambassador named by his country alone (السفير الياباني), not by his post (سفير مصر لدى الكويت)."""
+    if "ambassador" not in (m.office or "").lower() or _LADA in {fold(w) for w in m.text.split()}:
+        return False
+    nxt = doc.text[m.end:m.end + 6].split()
+    return not (nxt and fold(nxt[0]) in (_LADA, "في"))
+
+
+_LADA = fold("لدى")
+
+
+def _envoy_post(doc: Document, f: Frame, actors: list[Entity], recips: list[Entity]) -> str | None:
+    """The country where the one ambassador of a two-sided meeting is posted: the other side's."""
+    a_env = any(_envoy(doc, m) for m in f.actor)
+    r_env = any(_envoy(doc, m) for m in f.recipient)
+    if a_env == r_env:
+        return None
+    host = actors[0] if r_env else recips[0]
+    guest = recips[0] if r_env else actors[0]
+    if not host.code or host.code in _IGO or host.code == guest.code:
+        return None
+    return host.code
+
+
 def _event_day(doc: Document, f: Frame) -> dt.date | None:
     """The day the frame's event happened, as far as known: its time's start, else the publication date."""
     return (f.time.start if f.time is not None and f.time.start else None) or doc.article.published
@@ -3221,6 +3245,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         from rasid.place.resolve import place_for_country
 
         place = place_for_country(recips[0].code)  # the visit took place in the host's country
+    if place is None and trig.type == "CONSULT" and trig.mode != "phone" and f.place is None and actors and recips \
+            and (post := _envoy_post(doc, f, actors, recips)) is not None:
+        from rasid.place.resolve import government_seat
+
+        # "بحث رئيس الوزراء الأردني مع السفير الياباني": an ambassador meets where he is posted, the other side's
+        # country (its seat)
+        place = government_seat(post, _event_day(doc, f))
+        if place is not None:
+            f.rule += "+place:envoy"
     if place is None and trig.type == "CONSULT" and trig.mode != "phone" and home \
             and any(e.code == home for e in actors + recips):
         from rasid.place.resolve import place_for_country
