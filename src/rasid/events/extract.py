@@ -131,7 +131,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             return []
     frames: list[Frame] = []
     ment_by_sent: dict[int, list[Mention]] = {}
+    dl = doc.article.dateline
     for m in doc.mentions:
+        if dl is not None and dl.start <= m.start < dl.end:
+            continue  # "واس - الرياض :": the dateline's city tells where the news was filed; it does nothing
         s = doc.sentence_of(m.start)
         if s is not None:
             ment_by_sent.setdefault(s.index, []).append(m)
@@ -1392,9 +1395,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             return
     if trig.type in ("AGREE", "CONSULT") and trig.pos in ("n", "p"):
         # "اتفاق فيينا المبرم في 14 تموز بين إيران والدول الست": the parties after a participle and a date
-        k = _parties_after(toks, mt, min(sb, f.next_trigger))
+        k = _parties_after(toks, mt, sb)
         if k is not None:
-            pair = [m for m in after if k < _tok(m)[0] <= k + 12][:2]
+            # (the signing verb of a relative clause may stand between: "الاتفاق الذي وقع في 14 يوليو بين")
+            pair = [m for m in ments if k < _tok(m)[0] <= k + 12 and _tok(m)[0] < sb][:2]
+            if len(pair) == 2 and not (pair[1].extra.get("prefix") or "").startswith("و"):
+                pair = pair[:1]  # the second party is joined by و ("بين إيران والقوى الكبرى داعين الكونغرس")
             if len(pair) == 2:
                 f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
                 return
@@ -2440,6 +2446,7 @@ _TRIAL = fold("محاكمة")
 _DONE = {fold(w) for w in ("تم", "وتم", "فتم", "يتم", "ويتم", "سيتم", "جرى", "وجرى")}
 # "الاتفاق المبرم / الموقع": a participle naming how an agreement came about
 _CONCLUDED = {fold(w) for w in ("المبرم", "المبرمة", "الموقع", "الموقعة", "المعقود", "المعقودة")}
+_SIGNED = {fold(w) for w in ("وقع", "وقعت", "أبرم", "أبرمت", "ابرم", "ابرمت", "عقد", "عقدت")}
 # "تلقى الرئيس برقية من"، "تسلم رسالة من": the verbs of receiving a message or a call
 _RECEIVED = {fold(w) for w in ("تلقى", "تلقت", "يتلقى", "تتلقى", "وتلقى", "وتلقت", "استلم", "استلمت", "تسلم", "تسلمت")}
 _RECEIVED_IT = {fold(w) for w in ("تلقاه", "تلقته", "تلقاها", "يتلقاه", "تتلقاه", "تلقوه", "استلمه", "استلمها")}
@@ -2458,6 +2465,9 @@ def _parties_after(toks, mt: Match, hi: int) -> int | None:  # type: ignore[no-u
     if k is None or k <= mt.j:
         return None
     if any(set(toks[q].forms) & _CONCLUDED for q in range(mt.j, min(k, mt.j + 2))):
+        return k
+    # "الاتفاق النووي الذي وقع في 14 يوليو بين طهران والقوى الست": a relative clause of signing
+    if any(toks[q].norm in _RELATIVE and toks[q + 1].norm in _SIGNED for q in range(mt.j, min(k - 1, mt.j + 2))):
         return k
     return None
 
