@@ -197,7 +197,14 @@ def _possessed_office(t: Token, lex: ActorLexicon) -> Office | None:
             o = lex.offices.get((w[: -len(suf)],))
             if isinstance(o, Office) and _person_office(o):
                 return Office(o.form, o.sector, o.office, o.level, "possessed")
+            if w[: -len(suf)] in _DEPUTY_STEMS:
+                # "نائبه"، "مساعدها": the deputy of the one named before (bare نائب is no title: an MP, a deputy of what)
+                stem = w[: -len(suf)]
+                return Office(stem, "GOV", _DEPUTY_STEMS[stem], 5, "possessed")
     return None
+
+
+_DEPUTY_STEMS = {fold("نائب"): "Deputy", fold("مساعد"): "Assistant"}
 
 
 _PLACE_CUES = {fold(w) for w in ("مدينة", "محافظة", "العاصمة", "منطقة", "ولاية", "إقليم", "مطار", "شرق", "غرب",
@@ -481,15 +488,19 @@ def _resolve_anaphora(doc: Document, mentions: list[Mention]) -> None:
     by_name: dict[str, Mention] = {}
     by_head: dict[str, Mention] = {}
     last_group: Mention | None = None
+    before: Mention | None = None
     for m in mentions:
-        if m.extra.get("possessed") and m.code is None and last_group is not None and m.start - last_group.end < 600:
-            m.code = last_group.code
-            m.extra["codes"] = [last_group.code] if last_group.code else []
+        # the owner of "نائبه" is the one named right before it ("اتهام الرئيس سلفا كير نائبه"), else the last group
+        owner = before if before is not None and before.code and 0 <= m.start - before.end <= 2 else last_group
+        if m.extra.get("possessed") and m.code is None and owner is not None and m.start - owner.end < 600:
+            m.code = owner.code
+            m.extra["codes"] = [owner.code] if owner.code else []
             m.extra["code_source"] = "possessor"
-            m.extra["antecedent"] = last_group.start
-            if m.sector in (None, "MIL", "GOV") and last_group.sector in ("REB", "PRM", "UAF", "IMG", "PTY"):
-                m.sector = last_group.sector
-            m.identifier = f"{m.office} of {last_group.identifier or last_group.text}"
+            m.extra["antecedent"] = owner.start
+            if m.sector in (None, "MIL", "GOV") and owner.sector in ("REB", "PRM", "UAF", "IMG", "PTY"):
+                m.sector = owner.sector
+            m.identifier = f"{m.office} of {owner.identifier or owner.text}"
+        before = m
         if m.kind in ("org", "igo") and m.code:
             last_group = m
         if m.code is None:

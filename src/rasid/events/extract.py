@@ -148,7 +148,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                    and not _ta_marbuta_clash(toks, mt)
                    and not _hamza_clash(doc, mt)]
         matches = _with_gapped(lex, doc, sent, matches)
-        matches = [mt for mt in matches if not _occurred(toks, mt, matches) and not _tafaal_noun(toks, mt, sent)]
+        matches = [mt for mt in matches if not _occurred(toks, mt, matches) and not _tafaal_noun(toks, mt, sent)
+                   and not _loaded(toks, mt, sent)]
         matches = _drop_objects_of_verbs(toks, matches)
         ments = [m for m in ment_by_sent.get(sent.index, []) if _is_actor(doc, m)]
         starts = [mt.i for mt in matches]
@@ -650,6 +651,18 @@ _SINCE = fold("منذ")
 _RECORD = {fold(w) for w in ("أول", "الأول", "أولى", "الأولى", "أعنف", "الأعنف", "أكبر", "الأكبر", "أسوأ", "الأسوأ",
                               "أشد", "الأشد", "أدمى", "الأدمى", "أخطر", "الأخطر", "أضخم", "الأضخم")}
 _ONSET = {fold(w) for w in ("بدء", "بداية", "اندلاع", "انطلاق", "بدايه", "مطلع")}
+
+
+_LOADED = fold("محمل")
+_RESPONSIBILITY = {fold(w) for w in ("مسؤولية", "المسؤولية", "مسئولية", "المسئولية")}
+
+
+def _loaded(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-untyped-def]
+    """"محملا X مسؤولية" blames X; "سفينة محملة بالمساعدات" is loaded: the participle blames only with the
+    responsibility named within a few words."""
+    if mt.payload.form_kind != "participle" or not any(f.startswith(_LOADED) for f in toks[mt.i].forms):
+        return False
+    return not any(set(toks[q].forms) & _RESPONSIBILITY for q in range(mt.j, min(sent.tok_end, mt.j + 5)))
 
 
 def _cumulative(doc: Document, a: int, b: int, i: int) -> bool:
