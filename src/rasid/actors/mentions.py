@@ -709,6 +709,9 @@ _NAME_VERBS = {fold(w) for w in (
     "قال", "أعلن", "أكد", "أوضح", "صرح", "ذكر", "أشار", "أضاف", "كشف", "شدد", "أعرب", "دعا", "طالب", "أدان",
     "حذر", "نفى", "اتهم", "رحب", "استقبل", "التقى", "بحث", "زار", "وصل", "اعتبر", "رأى", "لفت", "نقل", "أبلغ")}
 _NAME_VERBS |= {w + "ت" for w in _NAME_VERBS if not w.endswith("ي")} | {"دعت", "نفت", "رات", "التقت"}
+# and the words after which a meeting's partner is named ("خلال لقائه رياض ياسين وزير الخارجية اليمني")
+_NAME_VERBS |= {fold(w) for w in ("مع", "لقائه", "لقائها", "استقباله", "استقبالها", "اجتماعه", "اجتماعها",
+                                  "بحضور", "برئاسة")}
 
 
 def _name_before(doc: Document, i: int, atoms: list[Atom], stop: frozenset[str], lo: int) -> tuple[int, int] | None:
