@@ -127,3 +127,12 @@ def test_a_name_before_its_title_is_linked_when_repeated() -> None:
     assert first and first[0].name == "فادي مكارم" and first[0].code == "LBN"
     later = [m for m in mentions if m.start > text.index("واتهم") and m.text == "مكارم"]
     assert later and later[0].code == "LBN" and later[0].sector == "GOV"
+
+
+def test_a_possessed_deputy_belongs_to_the_one_named_right_before() -> None:
+    """"واتهم الرئيس العراقي نائبه": his deputy (نائبه) is a title of the president's country, not of the
+    last organisation named in the article."""
+    text = "أصدرت المنظمة الدولية تقريرا. واتهم الرئيس العراقي نائبه بالفساد أمام البرلمان."
+    doc = build_document(Article(text=text))
+    deputy = [m for m in find_mentions(doc) if m.text == "نائبه"]
+    assert deputy and deputy[0].code == "IRQ" and "Deputy" in (deputy[0].office or "")
