@@ -1578,9 +1578,11 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         praised = cand and trig.type == "SUPPORT" and _tok(cand[0])[0] == mt.j + 1 \
             and bool(set(toks[mt.j].forms) & _PRAISED_ROLES)  # "وأشاد بدور مصر": Egypt's role is what is praised
         if cand and roles in ("svo", "patient", "ask") and (praised or _oblique_plural(doc, cand[0]) or (
-                trig.type == "REQUEST" and _request_content_follows(doc, cand[0]))) \
+                (trig.type == "REQUEST" or (trig.type == "ACCUSE" and trig.mode == "allege"))
+                and _request_content_follows(doc, cand[0]))) \
                 and _tok(cand[0])[0] == mt.j + (1 if praised else 0) \
-                and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start) \
+                and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start
+                     or (mt.i == f.sent.tok_start + 1 and toks[f.sent.tok_start].norm in _AS_WELL)) \
                 and (reported := _subject_before(doc, f, before, prev) or (
                     last.actor[0] if last is not None and last.actor else None) or (
                     _speaker_of(doc, doc.sentences[f.sent.index - 1]) if f.sent.index > 0 else None)) is not None:
@@ -1941,6 +1943,9 @@ def _construct_genitive(doc: Document, i: int, j: int) -> bool:
 _PRAISED_ROLES = {fold(w) for w in ("دور", "جهود", "موقف", "مواقف", "مبادرة", "مساعي", "وقفة", "دعم")}
 
 
+_AS_WELL = {fold(w) for w in ("كما", "وكما")}  # "كما اتهم إيران بالتدخل": the verb goes on the last subject
+
+
 def _request_content_follows(doc: Document, m: Mention) -> bool:
     """"وطالب قوات التحالف بالاستمرار": the demand's content (ب + a definite verbal noun, إلى، بأن) right after the
     mention makes it the one asked, not the one asking."""
@@ -1948,8 +1953,12 @@ def _request_content_follows(doc: Document, m: Mention) -> bool:
     if k >= len(doc.tokens):
         return False
     t = doc.tokens[k]
-    return t.norm in ("الي", "بان", "ان") or any(p.lstrip("وف") == "ب" and f.startswith("ال") and len(f) > 4
-                                                  for f, p in zip(t.forms, t.prefixes, strict=False))
+    # ("بوقف الاستيطان"، "بعدم التدخل": a verbal noun in construct with a definite word is content too)
+    nxt = doc.tokens[k + 1].norm if k + 1 < len(doc.tokens) else ""
+    return t.norm in ("الي", "بان", "ان") or any(
+        p.lstrip("وف") == "ب" and ((f.startswith("ال") and len(f) > 4) or (len(f) >= 3 and nxt.startswith("ال")
+                                                                          and len(nxt) > 4))
+        for f, p in zip(t.forms, t.prefixes, strict=False))
 
 
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
