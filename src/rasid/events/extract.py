@@ -3028,6 +3028,11 @@ def _envoy_post(doc: Document, f: Frame, actors: list[Entity], recips: list[Enti
     return host.code
 
 
+# the public addressed by an appeal at home
+_PUBLIC = {fold(w) for w in ("المواطنين", "المواطنون", "الشباب", "الجميع", "الأهالي", "الاهالي", "السكان", "الناس",
+                            "الأطباء", "الاطباء", "الطلاب", "الأسر", "الاسر", "المستهلكين", "الجمهور", "التجار")}
+
+
 def _event_day(doc: Document, f: Frame) -> dt.date | None:
     """The day the frame's event happened, as far as known: its time's start, else the publication date."""
     return (f.time.start if f.time is not None and f.time.start else None) or doc.article.published
@@ -3260,6 +3265,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # "قدم رئيس النادي شكره للأمير": thanks at home, or by and to others than states, parties and their
         # bodies, are courtesy; a state's thanks to another are support
         return []
+    if trig.type == "REQUEST" and not keep_all and (not recips or all(r.code == actors[0].code for r in recips)) \
+            and any(set(t.forms) & _PUBLIC for t in doc.tokens[f.match.j:min(f.sent.tok_end, f.match.j + 8)]):
+        return []  # "ودعت البلدية المواطنين إلى ..."، "ودعا الشباب إلى": an appeal to the public at home, no one's demand
     if trig.type == "THREATEN" and not recips and "future" not in f.flags and not _threat_content(doc, f):
         return []  # "تحذر من تبعات الاتفاق"، "يهدد الاستقرار": a threat addressed to no one is comment
     # a local event with no place happens where its actor acts (arrests by Libyan forces: Libya)
