@@ -1387,7 +1387,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
             return
         if _reciprocal_after(doc, mt.j, sb):
-            _reciprocal(f, prev, last)
+            _reciprocal(f, prev, last, doc)
             f.rule = rule + ".between-reciprocal"
             return
     if trig.pos in ("n", "p") and any(toks[q].norm in _RECEIVED or set(toks[q].forms) & _RECEIVED
@@ -1695,7 +1695,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     # reciprocal participants: "اتفق البلدان"، "الاتفاقات الثنائية"، "بين الجانبين"
     if _reciprocal_after(doc, mt.j, min(sb, mt.j + 4)) or (
             subj is None and _reciprocal_after(doc, max(sa, mt.i - 2), mt.i)):
-        if not obj and _reciprocal(f, prev, last):
+        # (an object far after a reciprocal subject is another clause's: "وقع البلدان اتفاقية ... مصدر لليابان")
+        if (not obj or (trig.pos == "v" and _reciprocal_after(doc, mt.j, mt.j + 1) and _tok(obj[0])[0] - mt.j > 6)) \
+                and _reciprocal(f, prev, last, doc):
             f.rule = rule + ".reciprocal"
             return
     actor = [subj] if subj else []
@@ -2298,7 +2300,15 @@ def _speaker_of(doc: Document, sent: Sentence) -> Mention | None:
     toks = doc.tokens
     k = next((q for q in range(sent.tok_start, min(sent.tok_end, sent.tok_start + 8)) if toks[q].norm in _REPORTING),
              None)
-    return _subject_after(doc, k, sent.tok_end, ("",)) if k is not None else None
+    if k is None:
+        # "نُقل عن رئيس الوزراء التركي قوله إنه ...": the one quoted after نقل عن
+        q = next((q for q in range(sent.tok_start, min(sent.tok_end, sent.tok_start + 8))
+                  if set(toks[q].forms) & _QUOTED), None)
+        return _subject_after(doc, q, sent.tok_end, ("عن",)) if q is not None else None
+    return _subject_after(doc, k, sent.tok_end, ("",))
+
+
+_QUOTED = {fold(w) for w in ("نقل", "نقلت", "ونقل", "ونقلت")}
 
 
 def _subject_after(doc: Document, k: int, limit: int, govs: tuple[str, ...]) -> Mention | None:
@@ -2425,11 +2435,26 @@ def _reciprocal_after(doc: Document, lo: int, hi: int) -> bool:
     return any(t.norm in _RECIPROCAL or any(x in _RECIPROCAL for x in t.forms) for t in doc.tokens[lo:hi])
 
 
-def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None) -> bool:
-    """البلدان / الجانبين: the two sides of the latest event (in this sentence or before)."""
+def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None, doc: Document | None = None) -> bool:
+    """البلدان / الجانبين: the two sides of the latest event (in this sentence or before); else the two states
+    named last before the trigger, in its sentence or the one before ("السعودية واليابان ترتبطان بعلاقات ... بعد
+    أن وقع البلدان اتفاقية")."""
     for src in [*reversed(prev), last]:
         if src is not None and src.actor and src.recipient:
             f.actor, f.recipient = list(src.actor), list(src.recipient)
+            f.flags.add("reciprocal")
+            return True
+    if doc is None:
+        return False
+    lo = doc.sentences[f.sent.index - 1].start if f.sent.index > 0 else f.sent.start
+    states = [m for m in doc.mentions if lo <= m.start < f.match.start and m.kind in ("name", "country", "capital")
+              and m.code and m.code not in _IGO]
+    two: list[Mention] = []
+    for m in reversed(states):
+        if all(m.code != x.code for x in two):
+            two.insert(0, m)
+        if len(two) == 2:
+            f.actor, f.recipient = [two[0]], [two[1]]
             f.flags.add("reciprocal")
             return True
     return False
