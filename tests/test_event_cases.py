@@ -121,3 +121,15 @@ def test_a_support_verb_with_a_counted_subject_stays_active() -> None:
     assert assaults, "no ASSAULT"
     assert assaults[0].actor[0].sector == "REB" and assaults[0].recipient[0].sector == "COP", \
         [(e.actor, e.recipient) for e in assaults]
+
+
+@pytest.mark.parametrize(("past", "present", "form"), [
+    ("التقى", "يلتقي", "يلتقيان"), ("أجرى", "يجري", "تجريان"), ("دعا", "يدعو", "يدعوان"), ("بحث", "يبحث", "يبحثان"),
+    ("دعا", "يدعو", "يدعون"), ("التقى", "يلتقي", "يلتقون"),
+])
+def test_verb_forms_of_weak_verbs(past: str, present: str, form: str) -> None:
+    """A weak final radical stays in the present dual (يلتقيان) and drops in the plural (يلتقون)."""
+    from rasid.events.triggers import verb_forms
+    from rasid.text.normalize import fold
+
+    assert fold(form) in verb_forms(past, present)

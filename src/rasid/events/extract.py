@@ -1426,6 +1426,12 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                     f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
                     return
                 break
+    pair = _dual_subject(doc, f, before) if trig.pos == "v" and trig.type in _SYMMETRIC else None
+    if pair is not None:
+        # "إن إسرائيل والولايات المتحدة تجريان محادثات"، "الرئيسان المصري والسوداني يلتقيان": a dual verb after
+        # two coordinated parties has them both as its subject
+        f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".dual"
+        return
     plu = _pluperfect_subject(doc, f, before)
     rel = _relative_antecedent(doc, f, before) if plu is None else None
     shared = _shared_subject(doc, f, prev) if trig.pos == "v" else None
@@ -2433,6 +2439,22 @@ def _object_pronoun(doc: Document, f: Frame, ments: list[Mention], subj: Mention
 
 def _reciprocal_after(doc: Document, lo: int, hi: int) -> bool:
     return any(t.norm in _RECIPROCAL or any(x in _RECIPROCAL for x in t.forms) for t in doc.tokens[lo:hi])
+
+
+def _dual_subject(doc: Document, f: Frame, before: list[Mention]) -> tuple[Mention, Mention] | None:
+    """The two coordinated parties right before a dual verb (تجريان، يلتقيان، اتفقا، التقيا), or None."""
+    toks = doc.tokens
+    w = toks[f.match.i].forms[-1]
+    lemma = fold(f.trigger.lemma)
+    dual = (f.trigger.form_kind == "present" and w.endswith("ان")) or w in (lemma + "ا", lemma[:-1] + "يا")
+    if not dual or len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if not (b.extra.get("prefix") or "").startswith("و") or _tok(b)[0] - _tok(a)[1] > 0:
+        return None
+    if f.match.i - _tok(b)[1] > 2 or not a.code or not b.code or a.code == b.code:
+        return None
+    return a, b
 
 
 def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None, doc: Document | None = None) -> bool:

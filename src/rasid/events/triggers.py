@@ -62,8 +62,9 @@ def verb_forms(past: str, present: str | None) -> dict[str, str]:
                 base = pref + q[1:]
                 out.setdefault(base, "present")
                 if base[-1] in "يو":
+                    # a weak final radical stays in the dual (يلتقيان، يدعوان، تجريان) and drops in the plural
                     out.setdefault(base[:-1] + "ون", "present")
-                    out.setdefault(base[:-1] + "ان", "present")
+                    out.setdefault(base + "ان", "present")
                 else:
                     out.setdefault(base + "ون", "present")
                     out.setdefault(base + "ان", "present")
