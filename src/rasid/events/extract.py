@@ -62,6 +62,8 @@ _SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "quarter": 91, "year": 364}
 _BLAME = fold("حمل")  # حمّل X المسؤولية
 _WARN = fold("حذر")  # حذّر X من
 _CONSEQUENCES = {fold(w) for w in ("مغبة", "عواقب", "تبعات", "مغبه", "العواقب", "التبعات", "خطورة")}
+_HOSTILE = {fold(w) for w in ("عسكري", "عسكرية", "هجوم", "هجمات", "اعتداء", "حرب", "ضربة", "ضربات", "عدوان", "تصعيد",
+                              "التصعيد", "استفزاز", "المساس")}
 _NEEDS_RECIPIENT = {"CONSULT", "AGREE", "COOPERATE", "AID", "SANCTION"}
 # events that happen where their actor acts, when the text names no place (a state's expulsions and
 # sentences are decided at home)
@@ -3139,9 +3141,11 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             types, mode = ["ACCUSE"], ["disapprove"]
             f.rule += ".of"
         elif of is not None and of + 1 < f.clause[1] and not set(doc.tokens[of + 1].forms) & _CONSEQUENCES \
-                and not set(doc.tokens[of].forms) & _CONSEQUENCES and actors[0].sector not in _ARMED | {"COP"}:
+                and not set(doc.tokens[of].forms) & _CONSEQUENCES and actors[0].sector not in _ARMED | {"COP"} \
+                and not any(set(t.forms) & _HOSTILE for t in doc.tokens[of + 1:min(f.clause[1], of + 4)]):
             # "حذر قراقع إسرائيل من العمل بالقانون"، "كيري يحذر الكونغرس من رفض الاتفاق": warned not to do it
-            # (a demand); a threat names the consequences ("من مغبة"، "من عواقب") or comes from armed men
+            # (a demand); a threat names the consequences ("من مغبة"، "من عواقب"), warns off hostile acts ("من أي عمل
+            # عسكري") or comes from armed men
             types, mode = ["REQUEST"], []
             f.rule += ".against"
     if not actors and trig.type == "COERCE" and trig.mode == "arrest":
