@@ -1429,6 +1429,14 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                     f.actor, f.recipient, f.rule = [pair[0]], [pair[1]], rule + ".between"
                     return
                 break
+    if trig.pos == "v" and roles == "patient" and _after_done(doc, f):
+        # "تم، الثلاثاء، طرد مواطنة أسترالية": after تم the verb's spelling is its verbal noun, a passive: what
+        # follows underwent it; the agent only where marked
+        agent = [m for m in after if _tok(m)[0] - mt.j <= 12 and _agent_marker(doc, m)]
+        f.actor = agent[:1]
+        f.recipient = [m for m in after if _tok(m)[0] - mt.j <= 3 and m not in agent][:1]
+        f.rule = rule + ".passive"
+        return
     pair = _dual_subject(doc, f, before) if trig.pos == "v" and trig.type in _SYMMETRIC else None
     if pair is not None:
         # "إن إسرائيل والولايات المتحدة تجريان محادثات"، "الرئيسان المصري والسوداني يلتقيان": a dual verb after
@@ -2444,6 +2452,15 @@ def _reciprocal_after(doc: Document, lo: int, hi: int) -> bool:
     return any(t.norm in _RECIPROCAL or any(x in _RECIPROCAL for x in t.forms) for t in doc.tokens[lo:hi])
 
 
+def _after_done(doc: Document, f: Frame) -> bool:
+    """Does تم stand right before the trigger (a comma or a time word between allowed: "تم، الثلاثاء، طرد")?"""
+    toks = doc.tokens
+    k = f.match.i - 1
+    while k >= f.sent.tok_start and (not toks[k].is_word or _timeword(doc, k)) and f.match.i - k <= 4:
+        k -= 1
+    return k >= f.sent.tok_start and toks[k].norm in _DONE
+
+
 def _dual_subject(doc: Document, f: Frame, before: list[Mention]) -> tuple[Mention, Mention] | None:
     """The two coordinated parties right before a dual verb (تجريان، يلتقيان، اتفقا، التقيا), or None."""
     toks = doc.tokens
@@ -3148,6 +3165,16 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             # عسكري") or comes from armed men
             types, mode = ["REQUEST"], []
             f.rule += ".against"
+    if not actors and trig.mode in ("deport", "expel") and f.recipient:
+        # "تم ترحيل مئات المهاجرين الإثيوبيين من السعودية"، "طرد مواطنة أسترالية من الإمارات": the state they are
+        # sent away from deports them
+        end = max(_tok(m)[1] for m in f.recipient)
+        src = next((m for m in doc.mentions if "tok" in m.extra and end <= _tok(m)[0] <= end + 3
+                    and _tok(m)[0] < f.sent.tok_end and _gov(doc, m) == "من" and m.code and m.code not in _IGO
+                    and m.kind in ("name", "country", "capital")), None)
+        if src is not None:
+            actors = _entity(doc, src, f, home)
+            f.rule += "+actor:from"
     if not actors and trig.type == "COERCE" and trig.mode == "arrest":
         # "قالت وزارة الداخلية إنه تم إلقاء القبض على ...": the reporting authority made the arrest;
         # "تم توقيف ثلاثة مشتبه بهم في تونس": with no authority named, the place's police did
@@ -3427,6 +3454,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         if seat is not None:
             place = seat
             f.rule = f.rule.replace("+place:capital", "") + "+place:seat"
+    if trig.type == "SANCTION" and trig.mode == "expel" and recips and all(r.sector in ("CVL", None) for r in recips) \
+            and actors[0].sector not in _ARMED:
+        # "طرد مواطنة أسترالية من الإمارات": sending away a private person is a deportation (a diplomat's expulsion
+        # is the sanction)
+        types, mode = ["COERCE"], ["deport"]
+        f.rule += ".person"
     if trig.type == "SANCTION" and trig.mode == "expel" and (
             actors[0].sector in _ARMED or any(r.sector in _ARMED for r in recips)):
         # "تمكن مقاتلو المقاومة من طرد مسلحي الحوثي من المدينة": fighters driven out by force, not an expulsion
