@@ -2718,6 +2718,20 @@ def _habitual_context(doc: Document, f: Frame) -> bool:
     return False
 
 
+def _habitual_adverb(doc: Document, f: Frame) -> bool:
+    """"وينفذ التحالف الدولي غارات جوية بشكل يومي": a habit told by its adverb in the trigger's clause."""
+    toks = doc.tokens
+    for k in range(f.clause[0], min(f.clause[1], f.match.j + 6)):
+        w = toks[k].norm
+        if w in _HABITUAL or (w in ("بشكل", "بصوره") and k + 1 < len(toks) and toks[k + 1].norm in ("يومي", "يوميه",
+                                                                                                 "مستمر", "منتظم")):
+            return True
+    return False
+
+
+_HABITUAL = {fold(w) for w in ("يوميا", "يومياً", "باستمرار", "بانتظام", "عادة", "غالبا", "دائما", "أسبوعيا")}
+
+
 def _place_mention(p: Place) -> Mention:
     """The state of a place, as a participant (the host of a visit, the giver of a handover)."""
     m = Mention(start=p.start, end=p.end, text=p.text, kind="place", code=p.country_code, sector="GOV",
@@ -3119,6 +3133,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if trig.pos == "n" and trig.form_kind == "plural" and f.time_source != "text" and not keep_all \
             and _habitual_context(doc, f):
         return []  # "تواجه هجمات": a generic or habitual plural, not one reported event
+    if f.time_source != "text" and not keep_all and _habitual_adverb(doc, f):
+        return []  # "تنفذ غارات بشكل يومي"، "يعتقل يوميا": a habit, no one dated event
     types = [trig.type]
     mode = [trig.mode] if trig.mode else []
     if "future" in f.flags:
