@@ -668,6 +668,9 @@ def _loaded(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-untyped
     return not any(set(toks[q].forms) & _RESPONSIBILITY for q in range(mt.j, min(sent.tok_end, mt.j + 5)))
 
 
+_THEN = {fold(w) for w in ("الوقت", "الحين", "التاريخ", "اليوم", "العام", "الحين،")}
+
+
 def _cumulative(doc: Document, a: int, b: int, i: int) -> bool:
     """The clause counts since an earlier year or since a conflict began ("منذ عام 2009"، "منذ اندلاع الصراع")."""
     toks = doc.tokens
@@ -684,6 +687,8 @@ def _cumulative(doc: Document, a: int, b: int, i: int) -> bool:
             continue  # "منذ عام 2013، شهد الأسبوع الماضي هجمات": the event has its own date
         if nxt and set(nxt[0].forms) & _ONSET:
             return True
+        if len(nxt) >= 2 and nxt[0].norm == fold("ذلك") and nxt[1].norm in _THEN:
+            return True  # "ومنذ ذلك الوقت قتل عشرات الآلاف": a toll since a time told before
         years = [int(t.norm) for t in nxt if t.norm.isdigit() and len(t.norm) == 4]
         if years and (pub is None or years[0] < pub.year):
             return True
@@ -3010,7 +3015,8 @@ def _refers_back(doc: Document, f: Frame) -> bool:
     toks = doc.tokens
     for k in range(f.sent.tok_start, f.sent.tok_end):
         if set(toks[k].forms) & _ANAPHOR and not (
-                toks[k].norm == fold("ذلك") and k > f.sent.tok_start and toks[k - 1].norm in _TOPIC_SHIFT):
+                toks[k].norm == fold("ذلك") and k > f.sent.tok_start and (toks[k - 1].norm in _TOPIC_SHIFT
+                                                                           or _SINCE in toks[k - 1].forms)):
             return True
     return False
 
