@@ -249,7 +249,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 f.flags.add("embedded")  # "وتعتقل إسرائيل الآن 54 أسيرا": a standing detention, not a new arrest
             if any(toks[q].norm in _CONDITIONS for q in range(mt.j, min(b, mt.j + 6))):
                 f.flags.add("hypothetical")  # "وسيتم استهدافها في حال فعلت ذلك": a conditional
-            f.background = is_background(toks, a, mt.i)
+            # (a participle goes with its main clause: "ثمن مسؤولون ... دعمها منذ البداية ...، مشيدين" is said now)
+            f.background = is_background(toks, a, mt.i) and trig.form_kind != "participle"
             f.anaphoric = _anaphoric(doc, mt, trig)
             _roles(doc, f, ments, sent_frames, last, home)
             if _names_the_verbs_act(doc, f, sent_frames):
@@ -2089,10 +2090,18 @@ _CLAIM = {fold(w) for w in ("تبنى", "تبنت", "تبنوا", "يتبنى", 
                             "مسؤوليتهم", "المسؤولية")}
 
 
+_STANDS = {fold(w) for w in ("يقف", "تقف", "يقفون", "وقف", "وقفت", "وقفوا", "تقفان", "يقفان")}
+
+
 def _claimant(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
     """The group that claimed the attack: "تبنى X (الأربعاء) قتل Y"، "أعلن X مسؤوليته عن الهجوم"."""
     toks = doc.tokens
     i = f.match.i
+    if i >= 2 and toks[i - 1].norm == fold("وراء") and set(toks[i - 2].forms) & _STANDS:
+        # "خلية لحماس تقف وراء قتل المستوطن": the one standing behind the act did it
+        k = i - 2
+        cand = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 2 and m.code]
+        return cand[-1] if cand else None
     for k in range(i - 1, max(f.clause[0], i - 7) - 1, -1):
         if toks[k].norm in _CLAIM or set(toks[k].forms) & _CLAIM:
             if toks[k].norm.startswith(("مسؤولي", "المسؤولي")):
