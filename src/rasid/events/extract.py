@@ -2007,8 +2007,10 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             or (i == end and bool(subj.name) and m.kind == "office" and m.code in (None, subj.code)
                 and (not m.name or fold(m.name.split()[0]) in head_words()))  # "النائب الثاني" is no name
             # "حركة المقاومة الإسلامية حماس": a group's short name right after its full name
+            # (of the same group: "تيار المستقبل حزب الله" are two)
             or (i == end and m.kind in ("org", "group") and subj.kind in ("org", "group") and m.code == subj.code
-                and m.sector == subj.sector)
+                and m.sector == subj.sector and (not m.identifier or not subj.identifier
+                                                 or m.identifier == subj.identifier))
             # "المتمردون الحوثيون": a plural agreeing in case with the subject describes it
             or (i == end and (m.code == subj.code or None in (m.code, subj.code))
                 and _same_plural_case(doc, subj, m))
