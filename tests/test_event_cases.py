@@ -133,3 +133,16 @@ def test_verb_forms_of_weak_verbs(past: str, present: str, form: str) -> None:
     from rasid.text.normalize import fold
 
     assert fold(form) in verb_forms(past, present)
+
+
+def test_a_warning_with_no_coded_warner_does_not_fail() -> None:
+    """"وحذره من أن ...": a warning whose giver has no code is dropped, not an error (it once raised IndexError)."""
+    import datetime as dt
+
+    from rasid.events.extract import extract_events
+    from rasid.model import Article
+    from rasid.pipeline import annotate
+
+    text = "أمر القائد الجيش بالاستراحة، لكن أخاه نهاه عن ذلك، وحذره من أن القبائل وحلفاءها لن تتركهم يفلتون."
+    doc = annotate(Article(text=text, published=dt.date(2015, 7, 22)))
+    assert extract_events(doc, keep_all=True) == []

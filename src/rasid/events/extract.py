@@ -3191,7 +3191,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             types, mode = ["ACCUSE"], ["disapprove"]
             f.rule += ".of"
         elif of is not None and of + 1 < f.clause[1] and not set(doc.tokens[of + 1].forms) & _CONSEQUENCES \
-                and not set(doc.tokens[of].forms) & _CONSEQUENCES and actors[0].sector not in _ARMED | {"COP"} \
+                and not set(doc.tokens[of].forms) & _CONSEQUENCES and actors and actors[0].sector not in _ARMED | {"COP"} \
                 and not any(set(t.forms) & _HOSTILE for t in doc.tokens[of + 1:min(f.clause[1], of + 4)]):
             # "حذر قراقع إسرائيل من العمل بالقانون"، "كيري يحذر الكونغرس من رفض الاتفاق": warned not to do it
             # (a demand); a threat names the consequences ("من مغبة"، "من عواقب"), warns off hostile acts ("من أي عمل
