@@ -1986,6 +1986,9 @@ def _request_content_follows(doc: Document, m: Mention) -> bool:
         for f, p in zip(t.forms, t.prefixes, strict=False))
 
 
+_HELD_BY = fold("لدى")
+
+
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
                       govs: set[str] | None = None) -> list[Mention]:
     """The first mention after the subject that is not a conjunct of it ("X والوفد المرافق له")
@@ -2023,6 +2026,8 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             continue
         if govs is not None and _gov(doc, m) not in govs:
             continue
+        if any(t.norm == _HELD_BY for t in doc.tokens[end:i]):
+            continue  # "أهالي العسكريين المختطفين لدى جبهة النصرة وتنظيم داعش": who holds them, no participant
         if i >= 2 and set(doc.tokens[i - 1].forms) & _VENUE_NOUNS and doc.tokens[i - 2].norm in _PREP_WORDS:
             continue  # "في مقر الحكومة اليمنية بالرياض": the venue of the meeting, not a participant
         own = fold(m.text).endswith(_OWN_COUNTRY) or (
@@ -3082,13 +3087,19 @@ def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[s
             code = code or home or (_place_country(doc, f) if m.kind != "person" else None)
             f.inferred += 1
         codes = [code] if code else [None]
+    families = "tok" in m.extra and _tok(m)[0] > 0 and set(doc.tokens[_tok(m)[0] - 1].forms) & _FAMILIES
     for c in codes:
         e = m.entity()
         e.code = c
         if e.sector is None:
             e.sector = "IGO" if c in _IGO else ("GOV" if m.kind in ("name", "country", "capital", "nisba") else None)
+        if families and c not in _IGO:
+            e.sector = "CVL"  # "أهالي العسكريين المختطفين": the families of soldiers are civilians
         out.append(e)
     return out
+
+
+_FAMILIES = {fold(w) for w in ("أهالي", "اهالي", "عائلات", "أسر", "اسر", "ذوو", "ذوي", "أقارب", "اقارب")}
 
 
 _PARTY_SECTORS = {"PTY", "OPP"}
