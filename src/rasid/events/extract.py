@@ -1987,6 +1987,8 @@ def _request_content_follows(doc: Document, m: Mention) -> bool:
 
 
 _HELD_BY = fold("لدى")
+_SITED = {fold(w) for w in ("المنعقدة", "المنعقد", "الواقعة", "الواقع", "الكائنة", "الكائن", "ومقرها", "ومقره",
+                            "مقرها", "مقره", "المتمركزة", "المتمركز", "ومقرهما")}
 
 
 def _next_participant(doc: Document, after: list[Mention], subj: Mention, window: int,
@@ -2920,6 +2922,8 @@ def _attach_place(doc: Document, f: Frame, trig_starts: list[int], last: Frame |
         gov = _place_gov(doc, pi) if pi is not None else ""
         if gov in ("من", "مع"):
             continue  # an origin (وفد من تشاد) or a partner (الحدود مع غزة), not the venue
+        if pi is not None and pi >= 2 and toks[pi - 1].norm in ("في", "ب") and set(toks[pi - 2].forms) & _SITED:
+            continue  # "المحكمة الجنائية الدولية المنعقدة في لاهاي": where a body sits, not where the event was
         if p.start > t0 and _dated_relative(doc, f, p.start):
             continue  # "أعدمت الهند مأمون، أحد المخططين للاعتداءات التي أوقعت 257 قتيلا في بومباي في 1993"
         if pi is not None and pi >= 2 and toks[pi - 1].norm in _DIRECTIONS \
