@@ -1602,7 +1602,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             and bool(set(toks[mt.j].forms) & _PRAISED_ROLES)  # "وأشاد بدور مصر": Egypt's role is what is praised
         if cand and roles in ("svo", "patient", "ask") and (praised or _oblique_plural(doc, cand[0]) or (
                 (trig.type == "REQUEST" or (trig.type == "ACCUSE" and trig.mode == "allege"))
-                and _request_content_follows(doc, cand[0]))) \
+                and _request_content_follows(doc, cand[0])) or _plural_verb(toks[mt.i], trig)) \
                 and _tok(cand[0])[0] == mt.j + (1 if praised else 0) \
                 and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start
                      or (mt.i == f.sent.tok_start + 1 and toks[f.sent.tok_start].norm in _AS_WELL)) \
@@ -1969,6 +1969,15 @@ _PRAISED_ROLES = {fold(w) for w in ("دور", "جهود", "موقف", "مواق�
 
 
 _AS_WELL = {fold(w) for w in ("كما", "وكما")}  # "كما اتهم إيران بالتدخل": the verb goes on the last subject
+
+
+def _plural_verb(t: Token, trig: Trigger) -> bool:
+    """A past verb with a plural or dual subject suffix (وطالبوا، وطالبا، واتهموا): in VSO the verb stays singular,
+    so its subject is a pronoun and the noun after it is the object."""
+    if trig.pos != "v" or trig.form_kind != "":
+        return False
+    w, lemma = t.forms[-1], fold(trig.lemma)
+    return w == lemma + "وا" or (w == lemma + "ا" and not lemma.endswith(("ا", "ي")))
 
 
 def _request_content_follows(doc: Document, m: Mention) -> bool:
