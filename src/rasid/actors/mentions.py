@@ -722,17 +722,14 @@ def _name_before(doc: Document, i: int, atoms: list[Atom], stop: frozenset[str],
     e = i
     if e > 0 and toks[e - 1].norm in ("،", ","):
         e -= 1
-    covered = {q for a in atoms for q in range(a.i, a.j) if a.i < i}
     for n in (3, 2):
         s = e - n
-        if s - 1 < lo or s < 1:
+        if s - 1 < lo or s < 1 or _NAME_VERBS.isdisjoint(toks[s - 1].forms):
             continue
-        if not set(toks[s - 1].forms) & _NAME_VERBS:
-            continue
+        if any(a.i < e and a.j > s for a in atoms):
+            continue  # a word of another phrase
         # (the whole word only: "فادي" is no ف + ادي, "وليد" no و + ليد)
         words = [dataclasses.replace(t, forms=(t.norm,), prefixes=("",)) for t in toks[s:e]]
-        if any(q in covered for q in range(s, e)):
-            continue
         if words[0].norm.startswith("ال") or any(len(t.norm) < 3 or t.norm.endswith("ا") for t in words):
             continue  # ("أخيرا"، "أيضا": accusative adverbs)
         if all(t.is_word and t.norm not in stop and not t.norm.isdigit() and not _is_place_word(t, q == 0)

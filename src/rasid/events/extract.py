@@ -669,7 +669,9 @@ def _loaded(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-untyped
     return not any(set(toks[q].forms) & _RESPONSIBILITY for q in range(mt.j, min(sent.tok_end, mt.j + 5)))
 
 
-_THEN = {fold(w) for w in ("الوقت", "الحين", "التاريخ", "اليوم", "العام", "الحين،")}
+_THEN = {fold(w) for w in ("الوقت", "الحين", "التاريخ", "اليوم", "العام")}
+_THAT_ONE = fold("ذلك")
+_LADA = fold("لدى")  # "لدى": held by, posted to
 
 
 def _cumulative(doc: Document, a: int, b: int, i: int) -> bool:
@@ -688,7 +690,7 @@ def _cumulative(doc: Document, a: int, b: int, i: int) -> bool:
             continue  # "منذ عام 2013، شهد الأسبوع الماضي هجمات": the event has its own date
         if nxt and set(nxt[0].forms) & _ONSET:
             return True
-        if len(nxt) >= 2 and nxt[0].norm == fold("ذلك") and nxt[1].norm in _THEN:
+        if len(nxt) >= 2 and nxt[0].norm == _THAT_ONE and nxt[1].norm in _THEN:
             return True  # "ومنذ ذلك الوقت قتل عشرات الآلاف": a toll since a time told before
         years = [int(t.norm) for t in nxt if t.norm.isdigit() and len(t.norm) == 4]
         if years and (pub is None or years[0] < pub.year):
@@ -1971,13 +1973,26 @@ _PRAISED_ROLES = {fold(w) for w in ("دور", "جهود", "موقف", "مواق�
 _AS_WELL = {fold(w) for w in ("كما", "وكما")}  # "كما اتهم إيران بالتدخل": the verb goes on the last subject
 
 
+def _verb_number(t: Token, trig: Trigger) -> str:
+    """"dual" or "plural" when a verb trigger carries that subject suffix (اتفقا، التقيا، يلتقيان، طالبوا), else ""."""
+    if trig.pos != "v":
+        return ""
+    w, lemma = t.forms[-1], fold(trig.lemma)
+    if trig.form_kind == "present":
+        return "dual" if w.endswith("ان") else ""
+    if trig.form_kind != "":
+        return ""
+    if w == lemma + "وا":
+        return "plural"
+    if (w == lemma + "ا" and not lemma.endswith(("ا", "ي"))) or (lemma.endswith("ي") and w == lemma[:-1] + "يا"):
+        return "dual"
+    return ""
+
+
 def _plural_verb(t: Token, trig: Trigger) -> bool:
     """A past verb with a plural or dual subject suffix (وطالبوا، وطالبا، واتهموا): in VSO the verb stays singular,
     so its subject is a pronoun and the noun after it is the object."""
-    if trig.pos != "v" or trig.form_kind != "":
-        return False
-    w, lemma = t.forms[-1], fold(trig.lemma)
-    return w == lemma + "وا" or (w == lemma + "ا" and not lemma.endswith(("ا", "ي")))
+    return trig.form_kind == "" and _verb_number(t, trig) != ""
 
 
 def _request_content_follows(doc: Document, m: Mention) -> bool:
@@ -1995,7 +2010,6 @@ def _request_content_follows(doc: Document, m: Mention) -> bool:
         for f, p in zip(t.forms, t.prefixes, strict=False))
 
 
-_HELD_BY = fold("لدى")
 _SITED = {fold(w) for w in ("المنعقدة", "المنعقد", "الواقعة", "الواقع", "الكائنة", "الكائن", "ومقرها", "ومقره",
                             "مقرها", "مقره", "المتمركزة", "المتمركز", "ومقرهما")}
 
@@ -2037,7 +2051,7 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
             continue
         if govs is not None and _gov(doc, m) not in govs:
             continue
-        if any(t.norm == _HELD_BY for t in doc.tokens[end:i]):
+        if any(t.norm == _LADA for t in doc.tokens[end:i]):
             continue  # "أهالي العسكريين المختطفين لدى جبهة النصرة وتنظيم داعش": who holds them, no participant
         if i >= 2 and set(doc.tokens[i - 1].forms) & _VENUE_NOUNS and doc.tokens[i - 2].norm in _PREP_WORDS:
             continue  # "في مقر الحكومة اليمنية بالرياض": the venue of the meeting, not a participant
@@ -2109,13 +2123,14 @@ _CLAIM = {fold(w) for w in ("تبنى", "تبنت", "تبنوا", "يتبنى", 
 
 
 _STANDS = {fold(w) for w in ("يقف", "تقف", "يقفون", "وقف", "وقفت", "وقفوا", "تقفان", "يقفان")}
+_BEHIND = fold("وراء")
 
 
 def _claimant(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
     """The group that claimed the attack: "تبنى X (الأربعاء) قتل Y"، "أعلن X مسؤوليته عن الهجوم"."""
     toks = doc.tokens
     i = f.match.i
-    if i >= 2 and toks[i - 1].norm == fold("وراء") and set(toks[i - 2].forms) & _STANDS:
+    if i >= 2 and toks[i - 1].norm == _BEHIND and set(toks[i - 2].forms) & _STANDS:
         # "خلية لحماس تقف وراء قتل المستوطن": the one standing behind the act did it
         k = i - 2
         cand = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 2 and m.code]
@@ -2213,7 +2228,7 @@ def _relative_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Ment
     for k in range(f.match.i - 1, max(f.sent.tok_start, f.match.i - 3) - 1, -1):
         if toks[k].norm in _RELATIVE:
             ante = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 2]
-            if ante and any(toks[q].norm.startswith("ال") or toks[q].norm in _THAT_HE or toks[q].norm == "ان"
+            if ante and any(toks[q].norm.startswith("ال") or toks[q].norm in _THAT or toks[q].norm in _THAT_HE
                             for q in range(_tok(ante[-1])[1], k)):
                 return None  # "قال الوزير إن القرار الذي صادق عليه": a noun of its own stands before الذي
             return ante[-1] if ante else None
@@ -2495,11 +2510,7 @@ def _after_done(doc: Document, f: Frame) -> bool:
 
 def _dual_subject(doc: Document, f: Frame, before: list[Mention]) -> tuple[Mention, Mention] | None:
     """The two coordinated parties right before a dual verb (تجريان، يلتقيان، اتفقا، التقيا), or None."""
-    toks = doc.tokens
-    w = toks[f.match.i].forms[-1]
-    lemma = fold(f.trigger.lemma)
-    dual = (f.trigger.form_kind == "present" and w.endswith("ان")) or w in (lemma + "ا", lemma[:-1] + "يا")
-    if not dual or len(before) < 2:
+    if _verb_number(doc.tokens[f.match.i], f.trigger) != "dual" or len(before) < 2:
         return None
     a, b = before[-2], before[-1]
     if not (b.extra.get("prefix") or "").startswith("و") or _tok(b)[0] - _tok(a)[1] > 0:
@@ -2509,7 +2520,7 @@ def _dual_subject(doc: Document, f: Frame, before: list[Mention]) -> tuple[Menti
     return a, b
 
 
-def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None, doc: Document | None = None) -> bool:
+def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None, doc: Document) -> bool:
     """البلدان / الجانبين: the two sides of the latest event (in this sentence or before); else the two states
     named last before the trigger, in its sentence or the one before ("السعودية واليابان ترتبطان بعلاقات ... بعد
     أن وقع البلدان اتفاقية")."""
@@ -2518,8 +2529,6 @@ def _reciprocal(f: Frame, prev: list[Frame], last: Frame | None, doc: Document |
             f.actor, f.recipient = list(src.actor), list(src.recipient)
             f.flags.add("reciprocal")
             return True
-    if doc is None:
-        return False
     lo = doc.sentences[f.sent.index - 1].start if f.sent.index > 0 else f.sent.start
     states = [m for m in doc.mentions if lo <= m.start < f.match.start and m.kind in ("name", "country", "capital")
               and m.code and m.code not in _IGO]
@@ -2761,7 +2770,7 @@ def _habitual_adverb(doc: Document, f: Frame) -> bool:
     return False
 
 
-_HABITUAL = {fold(w) for w in ("يوميا", "يومياً", "باستمرار", "بانتظام", "عادة", "غالبا", "دائما", "أسبوعيا")}
+_HABITUAL = {fold(w) for w in ("يوميا", "باستمرار", "بانتظام", "عادة", "غالبا", "دائما", "أسبوعيا")}
 
 
 def _place_mention(p: Place) -> Mention:
@@ -3044,7 +3053,7 @@ def _refers_back(doc: Document, f: Frame) -> bool:
     toks = doc.tokens
     for k in range(f.sent.tok_start, f.sent.tok_end):
         if set(toks[k].forms) & _ANAPHOR and not (
-                toks[k].norm == fold("ذلك") and k > f.sent.tok_start and (toks[k - 1].norm in _TOPIC_SHIFT
+                toks[k].norm == _THAT_ONE and k > f.sent.tok_start and (toks[k - 1].norm in _TOPIC_SHIFT
                                                                            or _SINCE in toks[k - 1].forms)):
             return True
     return False
@@ -3134,9 +3143,6 @@ def _envoy(doc: Document, m: Mention) -> bool:
     return not (nxt and fold(nxt[0]) in (_LADA, "في"))
 
 
-_LADA = fold("لدى")
-
-
 def _envoy_post(doc: Document, f: Frame, actors: list[Entity], recips: list[Entity]) -> str | None:
     """The country where the one ambassador of a two-sided meeting is posted: the other side's."""
     a_env = any(_envoy(doc, m) for m in f.actor)
@@ -3215,7 +3221,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             types, mode = ["ACCUSE"], ["disapprove"]
             f.rule += ".of"
         elif of is not None and of + 1 < f.clause[1] and not set(doc.tokens[of + 1].forms) & _CONSEQUENCES \
-                and not set(doc.tokens[of].forms) & _CONSEQUENCES and actors and actors[0].sector not in _ARMED | {"COP"} \
+                and not set(doc.tokens[of].forms) & _CONSEQUENCES \
+                and actors and actors[0].sector not in _ARMED | {"COP"} \
                 and not any(set(t.forms) & _HOSTILE for t in doc.tokens[of + 1:min(f.clause[1], of + 4)]):
             # "حذر قراقع إسرائيل من العمل بالقانون"، "كيري يحذر الكونغرس من رفض الاتفاق": warned not to do it
             # (a demand); a threat names the consequences ("من مغبة"، "من عواقب"), warns off hostile acts ("من أي عمل
@@ -3502,8 +3509,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         place = seat_of(actors[0].identifier_text)
         if place is not None:
             f.rule += "+place:seat"
-    if trig.type == "REJECT" and any(set(t.forms) & _VETO for t in doc.tokens[f.match.i:min(f.match.j + 8, f.sent.tok_end)]) and (
-            place is None or place.country_code == actors[0].code):
+    if trig.type == "REJECT" and (place is None or place.country_code == actors[0].code) \
+            and any(set(t.forms) & _VETO for t in doc.tokens[f.match.i:min(f.match.j + 8, f.sent.tok_end)]):
         from rasid.place.resolve import seat_of
 
         # "استخدمت موسكو الفيتو ضد مشروع القرار": a veto is cast in the Security Council, at its seat

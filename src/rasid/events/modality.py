@@ -36,8 +36,7 @@ _SPECULATE = {fold(w) for w in ("يرى", "ترى", "يعتقد", "تعتقد", 
 _PURPOSE = {fold(w) for w in ("بهدف", "لهدف", "تهدف", "يهدف", "هدف", "سعيا", "مسعى", "أجل", "اجل", "لغرض",
                                "بغرض", "تسعى", "يسعى", "يسعون", "تسعي", "لتعزيز", "لبحث", "لمناقشة", "لتوقيع",
                                "رغبة", "يريد", "تريد", "يرغب", "ترغب", "يحاول", "تحاول", "محاولة", "ضرورة",
-                               "الرامية", "الرامي", "الهادفة", "الهادف", "لتنفيذ", "لشن", "لإجراء",
-                               )}
+                               "الرامية", "الرامي", "الهادفة", "الهادف", "لتنفيذ", "لشن", "لإجراء")}
 # a plot, not an act: "كانوا يخططون لسلسلة عمليات"، "للاشتباه في تخطيطهما لشن هجمات"; its scope runs over the
 # means told after it ("يخططون لارتكاب اعتداءات ... من خلال استهداف مسؤولين")
 _PLOT = {fold(w) for w in ("يخطط", "تخطط", "يخططون", "يخططان", "خططوا", "التخطيط", "تخطيط",
@@ -116,7 +115,7 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
         if t.norm in _SPECULATE or any(f in _SPECULATE for f in t.forms):
             flags.add("hypothetical")
             break
-    if any(t.norm in _PLOT or set(t.forms) & _PLOT for t in toks[max(clause_lo, trig_i - 10):trig_i]):
+    if any(not _PLOT.isdisjoint(t.forms) for t in toks[max(clause_lo, trig_i - 10):trig_i]):
         flags.add("purpose")
     if any(w in _PURPOSE for w in before) or prefix.endswith("ل"):
         # "محاولة اغتيال" right before the noun: an attempted act, which happened (PLOVER codes the attempt)
