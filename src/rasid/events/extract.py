@@ -51,6 +51,7 @@ _RECIPROCAL = {fold(w) for w in ("البلدين", "البلدان", "الجان
                                   "الدولتان", "الثنائية", "الثنائي", "البلدين الشقيقين", "الحكومتين", "الحكومتان")}
 _RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللواتي", "اللاتي", "اللذين", "اللتين")}
 _BETWEEN = fold("بين")
+_HAL = {fold(w) for w in ("هو", "هي", "هم", "هما", "هن")}  # after و: a circumstantial clause on the noun before
 _PLACE_ONLY = {fold("حيث")}  # "where": continues the place of the last event, not its time
 _ANAPHOR = {fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "خلالها", "خلاله", "بدوره", "بدورها", "لاحقا", "حيث",
                                "اللقاء", "الزيارة", "الاجتماع", "المحادثات", "المباحثات", "الجولة", "ختامها",
@@ -202,8 +203,10 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "MOBILIZE" and trig.pos == "v" and trig.form_kind == "" and mt.j < sent.tok_end \
                     and toks[mt.j].norm == "من":
                 continue  # "وسط حشد من المصلين": a crowd, not a mobilisation
-            if trig.pos == "v" and mt.i > 0 and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
-                continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded)
+            if trig.pos == "v" and trig.form_kind != "present" and mt.i > 0 \
+                    and toks[mt.i - 1].norm in ("هو", "وهو", "هي", "وهي", "فهو", "فهي"):
+                continue  # "وهو طالب": a noun after a pronoun (student), not the verb (demanded); an imperfect is
+                # a verb ("وهي تقصف")
             if trig.form_kind == "participle" and mt.i > 0 and (
                     any(c.isdigit() for c in toks[mt.i - 1].norm) or toks[mt.i - 1].norm in _COUNT_WORDS):
                 continue  # "حكما بإعدام 24 متهما": a counted noun (defendants), not an adverbial participle
@@ -285,6 +288,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             f.place, f.place_source = None, ""
     _condemned_earlier_acts(doc, frames)
     _denials_answer_accusations(frames)
+    _responses_answer_attacks(frames)
     _places_from_visits(frames)
     _places_from_references(frames)
     _times_from_references(frames)
@@ -399,6 +403,29 @@ def _denials_answer_accusations(frames: list[Frame]) -> None:
                     and any(r.code == me.code for r in g.recipient):
                 f.recipient = g.actor[:1]
                 f.rule += ".answers-accusation"
+                break
+
+
+_RESPONSE = fold("رد")
+
+
+def _responses_answer_attacks(frames: list[Frame]) -> None:
+    """"سقطت قذائف أطلقها الحوثيون على جازان ... وردت القوات السعودية على مصدر القذائف": fire returned on its
+    source hits the last side that attacked the responder."""
+    for k, f in enumerate(frames):
+        if f.trigger.type != "ASSAULT" or fold(f.trigger.lemma) != _RESPONSE or not f.actor or not f.actor[0].code:
+            continue
+        me = f.actor[0].code
+        named = [r for r in f.recipient if r.code and r.code != me]
+        f.recipient = named  # (not the means: "ردت القوات على مصدر القذائف بالمدفعية")
+        if named:
+            continue  # the source is named (مصدر المقذوفات الحوثية)
+        for g in reversed(frames[:k]):
+            if g.trigger.type == "ASSAULT" and g.actor and g.actor[0].code \
+                    and (g.actor[0].code != me or g.actor[0].sector != f.actor[0].sector) \
+                    and (any(r.code == me for r in g.recipient) or (g.place is not None and g.place.country_code == me)):
+                f.recipient = g.actor[:1]
+                f.rule += ".answers-attack"
                 break
 
 
@@ -2223,8 +2250,13 @@ def _event_antecedent(doc: Document, f: Frame, prev: list[Frame]) -> Frame | Non
 
 
 def _relative_antecedent(doc: Document, f: Frame, before: list[Mention]) -> Mention | None:
-    """The antecedent of التي/الذي right before the verb (or before بدوره), if it is a mention."""
+    """The antecedent of التي/الذي right before the verb (or before بدوره), if it is a mention; so for a
+    circumstantial clause ("رصدت الصحيفة المدفعية السعودية وهي ترد على ..."، "الطائرات وهي تقصف": و + pronoun)."""
     toks = doc.tokens
+    k = f.match.i - 1
+    if f.trigger.pos == "v" and k >= f.sent.tok_start and toks[k].norm != toks[k].forms[-1] \
+            and toks[k].forms[-1] in _HAL and not f.match.prefix:
+        return next((m for m in reversed(before) if _tok(m)[1] == k and m.code), None)
     for k in range(f.match.i - 1, max(f.sent.tok_start, f.match.i - 3) - 1, -1):
         if toks[k].norm in _RELATIVE:
             ante = [m for m in before if _tok(m)[1] <= k and k - _tok(m)[1] <= 2]
@@ -3335,7 +3367,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             f.flags.add("domestic-peers")
     if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "CONCEDE") or trig.mode in ("convict", "release")) \
             and not recips \
-            and actors[0].code not in _IGO:
+            and actors[0].code not in _IGO and (fold(trig.lemma) != _RESPONSE or (
+                f.place is not None and f.place_source == "text" and f.place.country_code not in (None, actors[0].code))):
+        # (fire returned on a source no one names hits where it lands abroad, never the responder's own people)
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         # an arrest is domestic (the arresting state's people), unless the text puts it in a town abroad (raids
         # by an occupying army); a strike hits where it lands
