@@ -449,7 +449,10 @@ def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:
     (when the sentence names exactly one country).
     """
     prev: Mention | None = None
+    same: list[Mention] = []
     for k, m in enumerate(mentions):
+        if any(m is x for x in same):
+            continue
         if m.code is None:
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             if prev is not None and prev.code and (m.extra.get("prefix") or "").startswith("و") \
@@ -459,6 +462,23 @@ def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:
                     and not doc.text[m.end:nxt.start].strip() and not nxt.extra.get("prefix"):
                 # "الرئيس عبدالله يامين رئيس جمهورية المالديف": a second title right after the name is his
                 _set_code(m, nxt.code, "apposition")
+            elif m.kind == "office" and m.name and nxt is not None and nxt.kind in ("office", "org") and nxt.code \
+                    and doc.text[m.end:nxt.start].strip() == "،" and not nxt.extra.get("prefix"):
+                # "اللواء أحمد عسيري، المتحدث باسم قوات التحالف": the title in apposition after the name is his
+                # (one person: the title is no second participant)
+                _set_code(m, nxt.code, "apposition")
+                m.extra["apposition"] = nxt.text
+                same.append(nxt)
+            elif m.kind == "office" and m.name and nxt is not None and nxt.kind in ("office", "org") \
+                    and not nxt.code and doc.text[m.end:nxt.start].strip() == "،" and k + 2 < len(mentions) \
+                    and (body := mentions[k + 2]).code and len(doc.text[nxt.end:body.start].split()) <= 2 \
+                    and not any(c in doc.text[nxt.end:body.start] for c in "،,.:؛") \
+                    and (body.extra.get("prefix") or "") in ("", "ل") and body.kind in ("igo", "org", "country"):
+                # "السفير أحمد بن حلي، الأمين العام المساعد لجامعة الدول العربية": the title in apposition and the
+                # body it belongs to say whose official the named man is
+                _set_code(m, body.code, "apposition")
+                m.extra["apposition"] = doc.text[nxt.start:body.end]
+                same.extend((nxt, body))
             elif m.kind == "office" and not m.name and nxt is not None and nxt.kind == "person" and nxt.code \
                     and doc.text[m.end:nxt.start].strip() == "،" and not nxt.extra.get("prefix"):
                 # "رئيس الحكومة، بنيامين نتنياهو،": the name in apposition says whose office it is
@@ -471,6 +491,8 @@ def _fill_from_sentence(doc: Document, mentions: list[Mention]) -> None:
                 if len(codes) == 1:
                     _set_code(m, codes.pop(), "sentence")
         prev = m
+    if same:
+        mentions[:] = [m for m in mentions if not any(m is x for x in same)]
 
 
 def _set_code(m: Mention, code: str, source: str) -> None:

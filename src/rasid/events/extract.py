@@ -399,14 +399,19 @@ def _denials_answer_accusations(frames: list[Frame]) -> None:
             continue
         me = f.actor[0]
         for g in reversed(frames[:k]):
-            if g.trigger.type == "ACCUSE" and g.actor and g.actor[0].code and g.actor[0].code != me.code \
-                    and any(r.code == me.code for r in g.recipient):
+            # (in a domestic conflict the sides share a country: "اتهمت الحكومة اليمنية الحوثيين ... ونفى الحوثيون")
+            if g.trigger.type == "ACCUSE" and g.actor and g.actor[0].code \
+                    and (g.actor[0].code != me.code or (g.actor[0].sector != me.sector
+                                                        and {me.sector, g.actor[0].sector}.isdisjoint({None, "CVL"}))) \
+                    and any(r.code == me.code and (g.actor[0].code != me.code or r.sector == me.sector)
+                            for r in g.recipient):
                 f.recipient = g.actor[:1]
                 f.rule += ".answers-accusation"
                 break
 
 
 _RESPONSE = fold("رد")
+_NO_TRUTH = fold("لا صحة له")  # the lemma of the denial phrases (عارية عن الصحة، لا أساس له من الصحة)
 
 
 def _responses_answer_attacks(frames: list[Frame]) -> None:
@@ -1417,6 +1422,20 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         _fire_roles(doc, f, before, after)
         f.rule = rule if f.actor else rule + ".passive"  # an unnamed side fired: inferred as for passives
         return
+    if trig.type == "REJECT" and trig.pos == "p" and fold(trig.lemma) == _NO_TRUTH:
+        # "قال المتحدث ... إن الاتهامات السعودية عارية عن الصحة": the speaker denies what another side said (the
+        # claim's adjective or genitive between them; else the last accusation, found later)
+        says = next((q for q in range(mt.i - 1, sa - 1, -1) if toks[q].norm in _REPORTING), None)
+        that = next((q for q in range(says + 1, mt.i) if toks[q].norm in _THAT), mt.i) if says is not None else mt.i
+        speaker = (_subject_after(doc, says, that, ("",)) if says is not None else None) or next(
+            (m for m in before if _tok(m)[0] - sa <= 6 and _gov(doc, m) == ""
+             and (says is None or _tok(m)[1] <= says)), None)
+        f.actor = [speaker] if speaker is not None else []
+        f.recipient = [m for m in before if speaker is not None and _tok(m)[0] >= max(_tok(speaker)[1], says or 0)
+                       and m.code and m.code != speaker.code][:1]
+        f.rule = rule + ".speaker"
+        f.flags.discard("embedded")  # (the claim denied is the phrase's subject, not a clause around it)
+        return
     # "بين X و Y" right after the trigger
     if mt.j < sb and toks[mt.j].norm == _BETWEEN or (mt.j + 1 < sb and toks[mt.j + 1].norm == _BETWEEN
                                                      and trig.pos != "v"):
@@ -2305,7 +2324,8 @@ def _shared_subject(doc: Document, f: Frame, prev: list[Frame]) -> Mention | Non
 
 
 _REPORTING = {fold(w) for w in ("قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح", "صرحت",
-                                 "ذكر", "ذكرت", "أشار", "أشارت", "وقال", "وقالت", "وأكد", "وأكدت", "وأعلن", "وأعلنت")}
+                                 "ذكر", "ذكرت", "أشار", "أشارت", "وقال", "وقالت", "وأكد", "وأكدت", "وأعلن", "وأعلنت",
+                                 "أفاد", "أفادت", "وأفاد", "وأفادت")}
 
 
 # verbs of attitude: their subject comments on an act named after them, it does not do it (verbs of saying
@@ -3367,9 +3387,10 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             f.flags.add("domestic-peers")
     if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "CONCEDE") or trig.mode in ("convict", "release")) \
             and not recips \
-            and actors[0].code not in _IGO and (fold(trig.lemma) != _RESPONSE or (
+            and actors[0].code not in _IGO and trig.mode != "censor" and (fold(trig.lemma) != _RESPONSE or (
                 f.place is not None and f.place_source == "text" and f.place.country_code not in (None, actors[0].code))):
-        # (fire returned on a source no one names hits where it lands abroad, never the responder's own people)
+        # (fire returned on a source no one names hits where it lands abroad, never the responder's own people; a
+        # blocked site or paper is no one's until named: it is often a foreign platform)
         # arrests, raids, killings with no named target act on people of the place (or of the actor's country)
         # an arrest is domestic (the arresting state's people), unless the text puts it in a town abroad (raids
         # by an occupying army); a strike hits where it lands
@@ -3426,9 +3447,10 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=home, sector="GOV", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:home"
-    if trig.type in _NEEDS_RECIPIENT and not recips and not _multilateral(trig, actors[0]):
+    if (trig.type in _NEEDS_RECIPIENT or trig.mode == "censor") and not recips and not _multilateral(trig, actors[0]):
         return []
-    if trig.type in _VERBAL | {"RETREAT"} and not recips and not _leads_sentence(doc, f):
+    if trig.type in _VERBAL | {"RETREAT"} and not recips and not _leads_sentence(doc, f) \
+            and fold(trig.lemma) != _NO_TRUTH:
         return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
