@@ -129,6 +129,8 @@ def _capitals_by_nisba(doc: Document, found: list) -> list:  # type: ignore[type
         m = lex.countries.match_at(toks, i + 1)
         if m is None or m.i != i + 1 or m.payload.kind != "nisba" or toks[i + 1].start in taken:
             continue
+        if not toks[i + 1].norm.startswith("ال"):
+            continue  # an adjective after العاصمة is definite ("العاصمة المالية"); "العاصمة ماليه" names the city
         cap = capital_of(m.payload.code)
         if cap is not None:
             import dataclasses

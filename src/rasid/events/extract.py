@@ -183,6 +183,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     m.kind in ("name", "country") and m.extra.get("tok", (-1,))[0] == mt.j and not m.extra.get("prefix")
                     for m in ment_by_sent.get(sent.index, [])):
                 continue  # "توجه إسرائيل اتهامات": with a country (feminine) after it this is تُوجّه "directs"
+            if trig.type == "ASSAULT" and fold(trig.lemma) == _TARGETED and any(
+                    set(t.forms) & _AIMS for t in toks[max(sent.tok_start, mt.i - 3):min(sent.tok_end, mt.j + 2)]):
+                continue  # "قرارا يستهدف وقف الاتجار"، "ويستهدف القرار": a text or a plan aims at, nothing is attacked
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
@@ -411,6 +414,12 @@ def _denials_answer_accusations(frames: list[Frame]) -> None:
 
 
 _RESPONSE = fold("رد")
+_TARGETED = fold("استهدف")
+# texts, plans and policies that "target" (aim at) something: استهدف after or before them attacks nothing
+_AIMS = {fold(w) for w in ("قرار", "القرار", "قرارا", "قانون", "القانون", "قانونا", "مشروع", "المشروع", "مشروعا",
+                           "خطة", "الخطة", "برنامج", "البرنامج", "برنامجا", "المبادرة", "مبادرة", "الاتفاق",
+                           "الاتفاقية", "الاستراتيجية", "استراتيجية", "السياسة", "سياسة", "الإجراءات", "إجراءات",
+                           "الزيارة", "زيارة", "المؤتمر", "مؤتمر", "الدراسة", "دراسة", "الإصلاحات", "إصلاحات")}
 _NO_TRUTH = fold("لا صحة له")  # the lemma of the denial phrases (عارية عن الصحة، لا أساس له من الصحة)
 
 

@@ -95,6 +95,7 @@ class Gazetteer:
         self.policy: dict[str, str] = {}  # folded form -> drop | cue | strong | keep
         # folded form -> words that, right after it, make it a common phrase ("القائم بأعمال": chargé d'affaires)
         self.not_before: dict[str, frozenset[str]] = {}
+        self.words: set[str] = set()  # folded whole tokens that are never a place, whatever the form inside
         self._matcher: PhraseMatcher | None = None
 
         rows = read_rows(data_dir / "places.tsv")
@@ -158,6 +159,9 @@ class Gazetteer:
                     policy = "strong"
                 self.policy[fold(r[0])] = policy
         for r in read_rows(data_dir / "stoplist.tsv"):  # hand-reviewed list wins
+            if r[1] == "word":  # a whole token, clitic and all, that is a common word ("بحجة": on the pretext)
+                self.words.add(fold(r[0]))
+                continue
             self.policy[fold(r[0])] = r[1]
             if len(r) > 3 and r[3].strip():
                 self.not_before[fold(r[0])] = frozenset(fold(w) for w in r[3].split("|") if w.strip())

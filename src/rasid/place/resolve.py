@@ -199,7 +199,8 @@ def find_places(doc: Document, countries: dict[str, int] | None = None, gaz: Gaz
             # ("سنوي" is not س + Nawa)
             continue
         cands = gaz.candidates(form)
-        if named_after(toks, m.i) or (m.j < n and toks[m.j].norm in gaz.not_before.get(form, ())):
+        if named_after(toks, m.i) or (m.j < n and toks[m.j].norm in gaz.not_before.get(form, ())) \
+                or (m.j == m.i + 1 and toks[m.i].norm in gaz.words):
             continue  # ("القائم بأعمال السفارة" is a chargé d'affaires: stoplist.tsv names the words)
         prev = toks[m.i - 1] if m.i > 0 else None
         prev_forms = _tok_forms(prev) if prev is not None else ()
