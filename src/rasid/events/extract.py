@@ -3429,6 +3429,12 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=f.place.country_code, sector=None, entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:place"
+    if trig.type == "ASSAULT" and not recips and actors[0].code in _IGO and home and home not in _IGO \
+            and (f.place is None or f.place.country_code in (None, home)):
+        # "أفاد المرصد بأن طائرات التحالف الدولي قتلت ...": with no place of its own, in the country the article is about
+        recips = [Entity(code=home, sector=None, entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:home"
     if trig.type == "RETREAT" and trig.mode == "ceasefire" and not recips:
         # a truce is declared towards the other side of the war it stops: the country it applies to
         target = (f.place.country_code if f.place is not None else None) or home
