@@ -429,6 +429,9 @@ def _responses_answer_attacks(frames: list[Frame]) -> None:
     for k, f in enumerate(frames):
         if f.trigger.type != "ASSAULT" or fold(f.trigger.lemma) != _RESPONSE or not f.actor or not f.actor[0].code:
             continue
+        if f.actor[0].sector not in _ARMED | {"COP", None}:
+            f.actor = []  # "رد الوزير على الهجوم الإعلامي": a verbal answer, no fire returned
+            continue
         me = f.actor[0].code
         named = [r for r in f.recipient if r.code and r.code != me]
         f.recipient = named  # (not the means: "ردت القوات على مصدر القذائف بالمدفعية")
