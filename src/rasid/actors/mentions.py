@@ -272,6 +272,10 @@ def _read_name(doc: Document, i: int, hi: int, atom_starts: set[int], stop: froz
         return i  # "بحث الوزير الألماني الأوضاع": a definite plural or common word the tagger calls no name
     if i < hi and len(toks[i].norm) >= 5 and toks[i].norm.endswith("ا") and i not in ner_pers:
         return i  # "السفير الإسرائيلي احتجاجا": an accusative adverb, not a name
+    if i < hi and i not in ner_pers and any(
+            pre.strip("و") in ("ب", "ل") and len(f) >= 5 and f.startswith("ا") and f[-2] == "ا"
+            for f, pre in zip(toks[i].forms, toks[i].prefixes, strict=False)):
+        return i  # "الرئيس التركي باتباع استراتيجية"، "بانسحاب": ب + a verbal noun (افتعال، استفعال) is no name
     while j < hi and j - i < 5 and j not in atom_starts and _is_name_token(toks[j], stop, first=j == i):
         # a conjunction-prefixed word starts a new conjunct unless the tagger says it is inside a name
         if j > i and toks[j].norm.startswith(_AND) and j not in ner_pers:

@@ -2245,6 +2245,8 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
         if not head:
             return None
         m, k = head[-1], _tok(head[-1])[0]
+    if k > 0 and toks[k - 1].norm in _QUANTIFIERS:
+        k -= 1  # "إن بعض نواب المعارضة يتهمون": a quantifier opens the subject
     if k == f.clause[0] or k == f.sent.tok_start or (m.extra.get("prefix") or "") == "و" or (
             k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
@@ -2255,6 +2257,7 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     return None
 
 
+_QUANTIFIERS = {fold(w) for w in ("بعض", "كل", "معظم", "أغلب", "غالبية", "جميع", "كافة")}
 _SUPPORT_VERBS = {fold(w) for w in ("أصدر", "أصدرت", "نفذ", "نفذت", "شن", "شنت", "أجرى", "أجرت", "وجه", "وجهت", "قدم",
                                     "قدمت", "اتخذ", "اتخذت", "فرض", "فرضت", "أعلن", "أعلنت", "قرر", "قررت")}
 
