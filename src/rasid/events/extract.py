@@ -1437,16 +1437,28 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
     if trig.type == "REJECT" and trig.pos == "p" and fold(trig.lemma) == _NO_TRUTH:
         # "قال المتحدث ... إن الاتهامات السعودية عارية عن الصحة": the speaker denies what another side said (the
         # claim's adjective or genitive between them; else the last accusation, found later)
-        says = next((q for q in range(mt.i - 1, sa - 1, -1) if toks[q].norm in _REPORTING), None)
-        that = next((q for q in range(says + 1, mt.i) if toks[q].norm in _THAT), mt.i) if says is not None else mt.i
-        speaker = (_subject_after(doc, says, that, ("",)) if says is not None else None) or next(
-            (m for m in before if _tok(m)[0] - sa <= 6 and _gov(doc, m) == ""
-             and (says is None or _tok(m)[1] <= says)), None)
+        speaker, says = _quoted_speaker(doc, f, before)
         f.actor = [speaker] if speaker is not None else []
         f.recipient = [m for m in before if speaker is not None and _tok(m)[0] >= max(_tok(speaker)[1], says or 0)
                        and m.code and m.code != speaker.code][:1]
         f.rule = rule + ".speaker"
         f.flags.discard("embedded")  # (the claim denied is the phrase's subject, not a clause around it)
+        return
+    if _first_person(doc, f):
+        # "وقال المتحدث: ندين الهجوم"، "نطالب الحكومة العراقية باتخاذ ...": "we" are the one quoted
+        speaker, _ = _quoted_speaker(doc, f, before)
+        if speaker is None:
+            for back in (1, 2):
+                if f.sent.index - back >= 0 and (
+                        speaker := _speaker_of(doc, doc.sentences[f.sent.index - back])) is not None:
+                    break
+        govs = _OBJ_GOV.get(roles, {""})
+        f.actor = [speaker] if speaker is not None else []
+        f.recipient = [m for m in after if _tok(m)[0] - mt.j <= 6 and _gov(doc, m) in govs
+                       and (speaker is None or m.code != speaker.code or m.sector != speaker.sector)][:1]
+        if not f.recipient:
+            f.actor = []  # "ثم نرحل" (then we leave): "we" act on no one named
+        f.rule = rule + ".first-person"
         return
     # "بين X و Y" right after the trigger
     if mt.j < sb and toks[mt.j].norm == _BETWEEN or (mt.j + 1 < sb and toks[mt.j + 1].norm == _BETWEEN
@@ -2424,6 +2436,28 @@ def _opening_subject(doc: Document, f: Frame) -> Mention | None:
     # the subject right after the opening verb, before the trigger's clause (or before إن / أن)
     limit = next((q for q in range(k + 1, f.match.i) if toks[q].norm in _THAT), f.clause[0])
     return _subject_after(doc, k, max(limit, f.clause[0]), ("", "ب", "في"))
+
+
+def _first_person(doc: Document, f: Frame) -> bool:
+    """A first-person plural imperfect ("ندين"، "ونطالب"): the verb's ن after any proclitic."""
+    if f.trigger.pos != "v" or f.trigger.form_kind != "present":
+        return False
+    t = doc.tokens[f.match.i]
+    return any(form.startswith("ن") and pre == f.match.prefix for form, pre in zip(t.forms, t.prefixes, strict=False))
+
+
+def _quoted_speaker(doc: Document, f: Frame, before: list[Mention]) -> tuple[Mention | None, int | None]:
+    """The one whose words hold the trigger: the subject of the reporting verb before it in the sentence (before
+    إن/أن), else the sentence's opening subject; and the reporting verb's token."""
+    toks = doc.tokens
+    sa = f.sent.tok_start
+    says = next((q for q in range(f.match.i - 1, sa - 1, -1) if toks[q].norm in _REPORTING), None)
+    that = next((q for q in range(says + 1, f.match.i) if toks[q].norm in _THAT), f.match.i) \
+        if says is not None else f.match.i
+    speaker = (_subject_after(doc, says, that, ("",)) if says is not None else None) or next(
+        (m for m in before if _tok(m)[0] - sa <= 6 and _gov(doc, m) == ""
+         and (says is None or _tok(m)[1] <= says)), None)
+    return speaker, says
 
 
 def _speaker_of(doc: Document, sent: Sentence) -> Mention | None:

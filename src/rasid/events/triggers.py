@@ -71,6 +71,11 @@ def verb_forms(past: str, present: str | None) -> dict[str, str]:
                     out.setdefault(base + "وا", "present")
                 for pr in ("ه", "ها", "هم"):
                     out.setdefault(base + pr, "present")
+            # first person plural, in quotes ("ندين الهجوم"، "نطالب الحكومة"، "ندعمها"): the speaker acts
+            base = "ن" + q[1:]
+            out.setdefault(base, "present")
+            for pr in ("ه", "ها", "هم"):
+                out.setdefault(base + pr, "present")
     return out
 
 
