@@ -2269,6 +2269,9 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     return None
 
 
+# words that head an armed body ("قوات حزب الله"، "فصائل المعارضة"): expelling or being expelled by one is fighting
+_FORCE_WORDS = {fold(w) for w in ("قوات", "جيش", "فصائل", "مسلحي", "مسلحو", "مسلحين", "مقاتلي", "مقاتلو", "مقاتلين",
+                                  "عناصر", "ميليشيات", "مليشيات", "كتائب", "ألوية", "وحدات")}
 _QUANTIFIERS = {fold(w) for w in ("بعض", "كل", "معظم", "أغلب", "غالبية", "جميع", "كافة")}
 _SUPPORT_VERBS = {fold(w) for w in ("أصدر", "أصدرت", "نفذ", "نفذت", "شن", "شنت", "أجرى", "أجرت", "وجه", "وجهت", "قدم",
                                     "قدمت", "اتخذ", "اتخذت", "فرض", "فرضت", "أعلن", "أعلنت", "قرر", "قررت")}
@@ -3636,7 +3639,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         types, mode = ["COERCE"], ["deport"]
         f.rule += ".person"
     if trig.type == "SANCTION" and trig.mode == "expel" and (
-            actors[0].sector in _ARMED or any(r.sector in _ARMED for r in recips)):
+            actors[0].sector in _ARMED or any(r.sector in _ARMED for r in recips)
+            or any(e.entity_text and fold(e.entity_text).split()[0].removeprefix("ال") in _FORCE_WORDS
+                   for e in actors[:1] + recips)):
         # "تمكن مقاتلو المقاومة من طرد مسلحي الحوثي من المدينة": fighters driven out by force, not an expulsion
         types, mode = ["ASSAULT"], ["occupy"]
         f.rule += ".driven-out"
