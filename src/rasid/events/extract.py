@@ -800,7 +800,10 @@ _VEHICLES = {fold(w) for w in ("سفينة", "السفينة", "سفن", "الس
                                "الرحلة", "رحلة", "فريقا", "فريق", "الفريق", "طيران", "الطيران", "جثمان", "الجثمان",
                                # duals: "سفينتي إغاثة ... وصلتا"
                                "سفينتا", "سفينتي", "سفينتان", "سفينتين", "طائرتا", "طائرتي", "طائرتان", "طائرتين",
-                               "باخرتا", "باخرتي", "باخرتان", "باخرتين", "شحنتا", "شحنتان", "شحنتين")}
+                               "باخرتا", "باخرتي", "باخرتان", "باخرتين", "شحنتا", "شحنتان", "شحنتين",
+                               # goods that arrive: "المواد الطبية التي وصلت"، "الآليات التي أرسلتها ... وصل بعضها"
+                               "المواد", "مواد", "المساعدات", "مساعدات", "الأسلحة", "أسلحة", "الآليات", "آليات",
+                               "المعدات", "معدات", "الأدوية", "أدوية", "الإمدادات", "إمدادات", "الذخائر", "ذخائر")}
 
 
 # what a ship or a plane brings as aid ("محملة بمساعدات غذائية"، "2800 طن من الأدوية")
@@ -890,9 +893,18 @@ def _vehicle_subject(doc: Document, mt: Match) -> bool:
         elif not t.is_word or _timeword(doc, k) or t.norm in _ORDINALS:
             k += 1  # "وصلت إلى عدن أمس أول سفينة": the time and an ordinal stand before the subject
         else:
-            return bool(set(t.forms) & _VEHICLES) or any(
-                set(x.forms) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
-    return any(set(x.forms) & _VEHICLES for x in toks[max(0, mt.i - 6):mt.i])
+            return bool(set(t.forms) & _VEHICLES) or _vehicle_before(doc, mt)
+    return _vehicle_before(doc, mt)
+
+
+def _vehicle_before(doc: Document, mt: Match) -> bool:
+    """A vehicle or cargo a few words before the arrival; a relative clause may stand between ("الآليات التي
+    أرسلتها دول التحالف قبل أيام وصل بعضها")."""
+    toks = doc.tokens
+    lo = max(0, mt.i - 6)
+    if any(t.norm in _RELATIVE for t in toks[max(0, mt.i - 8):mt.i]):
+        lo = max(0, mt.i - 10)
+    return any(set(x.forms) & _VEHICLES for x in toks[lo:mt.i])
 
 
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
