@@ -1682,15 +1682,18 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             if post:
                 subj, obj = post[0], [cand[0]]
                 cand = []
-        praised = cand and trig.type == "SUPPORT" and _tok(cand[0])[0] == mt.j + 1 \
-            and bool(set(toks[mt.j].forms) & _PRAISED_ROLES)  # "وأشاد بدور مصر": Egypt's role is what is praised
+        # "وأشاد بدور مصر"، "وأشاد بموقف دول التحالف": the role of the one named is what is praised
+        gap = _tok(cand[0])[0] - mt.j if cand else 0
+        praised = bool(cand) and trig.type == "SUPPORT" and 1 <= gap <= 2 \
+            and bool(set(toks[mt.j].forms) & _PRAISED_ROLES) \
+            and all(not t.prefixes[-1] and t.is_word for t in toks[mt.j + 1:mt.j + gap])
         if cand and roles in ("svo", "patient", "ask") and (praised or _oblique_plural(doc, cand[0]) or (
                 (trig.type == "REQUEST" or (trig.type == "ACCUSE" and trig.mode == "allege"))
                 and _request_content_follows(doc, cand[0])) or _plural_verb(toks[mt.i], trig)) \
-                and _tok(cand[0])[0] == mt.j + (1 if praised else 0) \
+                and _tok(cand[0])[0] == mt.j + (gap if praised else 0) \
                 and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start
                      or (mt.i == f.sent.tok_start + 1 and toks[f.sent.tok_start].norm in _AS_WELL)) \
-                and (reported := _subject_before(doc, f, before, prev) or (
+                and (reported := _subject_before(doc, f, before, prev) or _speaker_before(doc, f, last) or (
                     last.actor[0] if last is not None and last.actor else None) or (
                     _speaker_of(doc, doc.sentences[f.sent.index - 1]) if f.sent.index > 0 else None)) is not None:
             # "قال الوزير ... . واتهم المتمردين بخرق الهدنة": a plural in -ين right after the verb is its object
@@ -1877,7 +1880,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             and last.trigger.type in _VERBAL and last.actor and f.sent.index - last.sent.index == 1 \
             and _opens_continuation(doc, f):
         # "ودانت الوزارة ... . كما دانت تشكيل الوزيرة لجنة ...": the statement goes on with the same speaker
-        actor = list(last.actor)
+        # (the one who spoke, not the subject of what he reported)
+        actor = [sp] if (sp := _speaker_before(doc, f, last)) is not None else list(last.actor)
         rule += ".continued"
     if trig.type == "CONSULT" and trig.pos == "n" and mt.j < len(toks) and set(toks[mt.j].forms) & _BROUGHT_TOGETHER \
             and all(_gov(doc, r) == "في" for r in recipient):  # (a venue after في is no participant)
@@ -2451,6 +2455,17 @@ def _opening_subject(doc: Document, f: Frame) -> Mention | None:
     # the subject right after the opening verb, before the trigger's clause (or before إن / أن)
     limit = next((q for q in range(k + 1, f.match.i) if toks[q].norm in _THAT), f.clause[0])
     return _subject_after(doc, k, max(limit, f.clause[0]), ("", "ب", "في"))
+
+
+def _speaker_before(doc: Document, f: Frame, last: Frame | None) -> Mention | None:
+    """"قال الوزير إن الحوثيين يرفضون ... . وأشاد بـ...": a sentence opening on a verb with no subject goes on
+    the one who spoke in the sentence before, not on the subject of what he reported."""
+    if f.sent.index == 0 or last is None or last.sent.index != f.sent.index - 1 or f.match.i > f.sent.tok_start + 1:
+        return None
+    speaker = _speaker_of(doc, doc.sentences[f.sent.index - 1])
+    if speaker is None or not last.actor or last.actor[0] is speaker or last.match.i < _tok(speaker)[1]:
+        return None
+    return speaker
 
 
 def _first_person(doc: Document, f: Frame) -> bool:
