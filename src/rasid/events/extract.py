@@ -183,6 +183,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     m.kind in ("name", "country") and m.extra.get("tok", (-1,))[0] == mt.j and not m.extra.get("prefix")
                     for m in ment_by_sent.get(sent.index, [])):
                 continue  # "توجه إسرائيل اتهامات": with a country (feminine) after it this is تُوجّه "directs"
+            if trig.type == "SANCTION" and trig.pos == "n" and mt.i > sent.tok_start \
+                    and set(toks[mt.i - 1].forms) & _LIFTING:
+                continue  # "مقابل رفع العقوبات"، "تخفيف العقوبات": sanctions lifted are no sanctions imposed
             if trig.type == "ASSAULT" and fold(trig.lemma) == _TARGETED and any(
                     set(t.forms) & _AIMS for t in toks[max(sent.tok_start, mt.i - 3):min(sent.tok_end, mt.j + 2)]):
                 continue  # "قرارا يستهدف وقف الاتجار"، "ويستهدف القرار": a text or a plan aims at, nothing is attacked
@@ -415,12 +418,17 @@ def _denials_answer_accusations(frames: list[Frame]) -> None:
 
 _RESPONSE = fold("رد")
 _TARGETED = fold("استهدف")
+_LIFTING = {fold(w) for w in ("رفع", "برفع", "ورفع", "لرفع", "إلغاء", "بإلغاء", "تخفيف", "بتخفيف", "إنهاء", "بإنهاء",
+                              "تعليق", "بتعليق")}
 # texts, plans and policies that "target" (aim at) something: استهدف after or before them attacks nothing
 _AIMS = {fold(w) for w in ("قرار", "القرار", "قرارا", "قانون", "القانون", "قانونا", "مشروع", "المشروع", "مشروعا",
                            "خطة", "الخطة", "برنامج", "البرنامج", "برنامجا", "المبادرة", "مبادرة", "الاتفاق",
                            "الاتفاقية", "الاستراتيجية", "استراتيجية", "السياسة", "سياسة", "الإجراءات", "إجراءات",
                            "الزيارة", "زيارة", "المؤتمر", "مؤتمر", "الدراسة", "دراسة", "الإصلاحات", "إصلاحات")}
-_NO_TRUTH = fold("لا صحة له")  # the lemma of the denial phrases (عارية عن الصحة، لا أساس له من الصحة)
+_NO_TRUTH = fold("لا صحة له")
+_WONT = fold("لن تسمح")  # the lemma of the refusals لن تسمح، لن تقبل ...
+_TOP_OFFICES = ("President", "Prime Minister", "King", "Emir", "Crown Prince", "Supreme Leader", "Minister of Foreign",
+                "Foreign Minister", "Sultan", "Government")  # the lemma of the denial phrases (عارية عن الصحة، لا أساس له من الصحة)
 
 
 def _responses_answer_attacks(frames: list[Frame]) -> None:
@@ -3532,10 +3540,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=home, sector="GOV", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:home"
+    if fold(trig.lemma) == _WONT and not recips and not any(
+            (m.kind in ("name", "country", "capital", "nisba") and m.sector in ("GOV", None) and not m.name)
+            or (m.kind == "office" and (m.office or "").startswith(_TOP_OFFICES))
+            for m in f.actor):
+        return []  # "الوزارة لن تسمح بأي تجاوزات": a refusal with no addressee counts from a state or its leaders only
     if (trig.type in _NEEDS_RECIPIENT or trig.mode == "censor") and not recips and not _multilateral(trig, actors[0]):
         return []
     if trig.type in _VERBAL | {"RETREAT"} and not recips and not _leads_sentence(doc, f) \
-            and fold(trig.lemma) != _NO_TRUTH:
+            and fold(trig.lemma) not in (_NO_TRUTH, _WONT):
         return []  # a statement addressed to no one, inside another clause: comment, not an event
     if fold(trig.lemma) == _BLAME and not recips:
         return []  # "حمل المسؤولية": carrying a responsibility blames no one
