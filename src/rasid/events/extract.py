@@ -1677,6 +1677,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         counted = [m for m in cand if _partitive(doc, _tok(m)[0])]
         if roles == "patient" and not cand and released is None:
             counted = cand = [m for m in after if _tok(m)[0] - mt.j <= 8 and _target_genitive(doc, m)][:1]
+        if mt.noun is not None and counted and _tok(counted[0])[0] < mt.noun:
+            counted = []  # "فتح خمسة عناصر من داعش النار على موقع": the counted stand before the support verb's noun:
+            # they act
         if roles == "patient" and counted and counted[0] is (cand[0] if cand else None):
             # "قتل 18 عنصرا من X" / "قُتل عدد من X": counted people after a patient verb are its victims,
             # read actively or passively; the agent is a subject before the verb, if any
