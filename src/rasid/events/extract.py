@@ -189,6 +189,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "ASSAULT" and fold(trig.lemma) == _TARGETED and any(
                     set(t.forms) & _AIMS for t in toks[max(sent.tok_start, mt.i - 3):min(sent.tok_end, mt.j + 2)]):
                 continue  # "قرارا يستهدف وقف الاتجار"، "ويستهدف القرار": a text or a plan aims at, nothing is attacked
+            if trig.roles == "visit" and toks[mt.i].norm in _REACHING:
+                continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
@@ -418,6 +420,7 @@ def _denials_answer_accusations(frames: list[Frame]) -> None:
 
 _RESPONSE = fold("رد")
 _TARGETED = fold("استهدف")
+_REACHING = {fold(w) for w in ("وصولا", "ووصولا")}
 _LIFTING = {fold(w) for w in ("رفع", "برفع", "ورفع", "لرفع", "إلغاء", "بإلغاء", "تخفيف", "بتخفيف", "إنهاء", "بإنهاء",
                               "تعليق", "بتعليق")}
 # texts, plans and policies that "target" (aim at) something: استهدف after or before them attacks nothing
@@ -1875,6 +1878,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
         actor = [speaker]
         recipient = [r for r in recipient if r is not speaker]
         rule += ".speaker"
+    if actor and trig.type in _SYMMETRIC and (first := _first_conjunct(doc, actor[0], ments)) is not None:
+        actor = [first]  # "توصلت الحكومة اليمنية والحوثيون إلى اتفاق": the subject is the whole coordination
     if actor:
         actor = actor + _conjuncts(doc, actor[0], ments)
     if recipient and (trig.type not in _SYMMETRIC or roles == "visit"):
@@ -2169,6 +2174,17 @@ def _next_participant(doc: Document, after: list[Mention], subj: Mention, window
     return []
 
 
+def _first_conjunct(doc: Document, m: Mention, ments: list[Mention]) -> Mention | None:
+    """The first of the coordinated mentions that ``m`` closes ("الحكومة اليمنية والحوثيون": the government)."""
+    first = None
+    while (m.extra.get("prefix") or "") == "و":
+        prev = next((x for x in ments if _tok(x)[1] == _tok(m)[0] and x.code), None)
+        if prev is None or _gov(doc, prev) != "":
+            break
+        first = m = prev
+    return first
+
+
 def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]:
     """Mentions joined to the subject with و: "المغرب وموريتانيا"، "الوفدين التشادي والنيجيري"."""
     out = []
@@ -2184,7 +2200,8 @@ def _conjuncts(doc: Document, m: Mention, ments: list[Mention]) -> list[Mention]
             gap in (["و"], ["وحتي"], ["و", "حتي"]) and not n.extra.get("prefix"))
         if not joined:
             break
-        if n.code and (n.kind in ("nisba", "name", "country", "capital", "org", "igo") or n.code != m.code):
+        if n.code and (n.kind in ("nisba", "name", "country", "capital", "org", "igo") or n.code != m.code
+                       or (n.sector != m.sector and None not in (n.sector, m.sector))):
             out.append(n)
             j = _tok(n)[1]
         else:
@@ -3313,6 +3330,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if f.anaphoric and not keep_all:
         return []
     if trig.type == "AGREE" and trig.pos == "n" and f.rule == "agree.n.meet" and not keep_all \
+            and not (len(f.actor) >= 2 and f.match.i > 0 and doc.tokens[f.match.i - 1].norm == "الي") \
             and not any(_tok(m)[0] == f.match.j or (_tok(m)[0] == f.match.j + 1
                                                   and doc.tokens[f.match.j].norm in ("مع", "بين"))
                         for m in f.actor + f.recipient):
