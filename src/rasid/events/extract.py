@@ -3522,13 +3522,14 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:domestic"
-    if trig.type == "ASSAULT" and not recips and actors[0].code in _IGO and f.place is not None \
+    if trig.type == "ASSAULT" and not recips and _coalition(actors[0]) and f.place is not None \
             and f.place.country_code and f.place_source in ("text", "discourse"):
         # "طيران التحالف الدولي وجه ضربات في بيجي": a coalition's strike on no one named hits where it lands
         recips = [Entity(code=f.place.country_code, sector=None, entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:place"
-    if trig.type == "ASSAULT" and not recips and actors[0].code in _IGO and home and home not in _IGO \
+    if trig.type == "ASSAULT" and not recips and _coalition(actors[0]) and home and home not in _IGO \
+            and home != actors[0].code \
             and (f.place is None or f.place.country_code in (None, home)):
         # "أفاد المرصد بأن طائرات التحالف الدولي قتلت ...": with no place of its own, in the country the article is about
         recips = [Entity(code=home, sector=None, entity_text="", identifier_text=None)]
@@ -3933,6 +3934,12 @@ def _confidence(f: Frame, actors: list[Entity], recips: list[Entity]) -> float:
 
 
 # --------------------------------------------------------------------------- merging
+
+
+def _coalition(e: Entity) -> bool:
+    """An IGO or a coalition of states coded by its lead state (the US-led and the Saudi-led coalitions): its
+    strikes with no target named land abroad, never on the lead state's own people."""
+    return e.code in _IGO or "coalition" in (e.identifier_text or "").lower()
 
 
 def _codes(es: list[Entity]) -> frozenset[str]:
