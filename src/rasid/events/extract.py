@@ -183,6 +183,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     m.kind in ("name", "country") and m.extra.get("tok", (-1,))[0] == mt.j and not m.extra.get("prefix")
                     for m in ment_by_sent.get(sent.index, [])):
                 continue  # "توجه إسرائيل اتهامات": with a country (feminine) after it this is تُوجّه "directs"
+            if trig.type == "COERCE" and fold(trig.lemma) == _STOP_VERB and trig.pos == "v" and any(
+                    set(t.forms) & _STOPPED_ACTS for t in toks[mt.j:min(sent.tok_end, mt.j + 5)]):
+                # "أوقفت السفارة منح التأشيرات للبنانيين"، "أوقفت الحكومة التعامل مع": a dealing stopped, nobody held
+                trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
+                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end, mt.noun)
             if trig.type == "SANCTION" and trig.pos == "n" and mt.i > sent.tok_start \
                     and set(toks[mt.i - 1].forms) & _LIFTING:
                 continue  # "مقابل رفع العقوبات"، "تخفيف العقوبات": sanctions lifted are no sanctions imposed
@@ -421,6 +426,10 @@ def _denials_answer_accusations(frames: list[Frame]) -> None:
 _RESPONSE = fold("رد")
 _TARGETED = fold("استهدف")
 _REACHING = {fold(w) for w in ("وصولا", "ووصولا")}
+_STOP_VERB = fold("أوقف")
+_STOPPED_ACTS = {fold(w) for w in ("منح", "إصدار", "اصدار", "التعامل", "تعامل", "استيراد", "تصدير", "الرحلات", "رحلات",
+                                  "التعاون", "المساعدات", "مساعدات", "الدعم", "دعم", "تمويل", "التمويل", "ضخ", "بث",
+                                  "المفاوضات", "مفاوضات", "الحوار", "التأشيرات", "تأشيرات", "العمل", "نشاط", "أنشطة")}
 _LIFTING = {fold(w) for w in ("رفع", "برفع", "ورفع", "لرفع", "إلغاء", "بإلغاء", "تخفيف", "بتخفيف", "إنهاء", "بإنهاء",
                               "تعليق", "بتعليق")}
 # texts, plans and policies that "target" (aim at) something: استهدف after or before them attacks nothing
