@@ -14,6 +14,11 @@ from rasid.text.normalize import fold
 __all__ = ["clause_bounds", "modality", "is_background"]
 
 _NEG = {fold(w) for w in ("لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "لما")}
+# an act put off or stopped right before its noun did not happen: "أرجأت المحكمة إعدام امرأة"، "طالب بوقف القصف"
+_SUSPEND = {fold(w) for w in ("إرجاء", "بإرجاء", "تأجيل", "بتأجيل", "لتأجيل", "وقف", "بوقف", "لوقف", "ووقف", "إيقاف",
+                              "بإيقاف", "لإيقاف", "تعليق", "بتعليق")}
+# verbs that put an act off, a few words before its noun (the subject and a time may stand between)
+_PUT_OFF = {fold(w) for w in ("أرجأ", "أرجأت", "وأرجأت", "وأرجأ", "أجلت", "وأجلت", "أرجئ", "أرجئت")}
 _DENY = {fold(w) for w in ("نفى", "نفت", "ينفي", "تنفي", "نفي")}
 _PARTY = {fold(w) for w in ("موقع", "موقعة", "موقعين", "منضم", "منضمة", "طرف", "طرفا", "عضو", "عضوا")}
 _FUTURE = {fold(w) for w in ("سوف", "سيتم", "يعتزم", "تعتزم", "يعتزمون", "المقرر", "المنتظر", "المرتقب",
@@ -87,7 +92,9 @@ def modality(toks: Sequence[Token], clause_lo: int, trig_i: int, prefix: str) ->
     # "ولم يستبعد"، "فلن يزور": the conjunction does not hide the negation (but "كما" is no ك + ما)
     near = [w[1:] if w[:1] in ("و", "ف") and w[1:] in _NEG else w for w in before[-2:]]
     # "غير موقعة على اتفاقية روما": not a party to the agreement
-    if any(w in _NEG for w in near) or (before and before[-1] in _DENY) or any(
+    wider = [t.norm for t in toks[max(clause_lo, trig_i - 6):trig_i]]
+    if any(w in _NEG for w in near) or (before and before[-1] in (_DENY | _SUSPEND)) \
+            or any(w in _PUT_OFF for w in wider) or any(
             a == "غير" and b in _PARTY for a, b in zip(before, before[1:], strict=False)):
         flags.add("negated")
     if prefix.endswith("س"):
