@@ -183,11 +183,6 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     m.kind in ("name", "country") and m.extra.get("tok", (-1,))[0] == mt.j and not m.extra.get("prefix")
                     for m in ment_by_sent.get(sent.index, [])):
                 continue  # "توجه إسرائيل اتهامات": with a country (feminine) after it this is تُوجّه "directs"
-            if trig.type == "COERCE" and fold(trig.lemma) == _STOP_VERB and trig.pos == "v" and any(
-                    set(t.forms) & _STOPPED_ACTS for t in toks[mt.j:min(sent.tok_end, mt.j + 5)]):
-                # "أوقفت السفارة منح التأشيرات للبنانيين"، "أوقفت الحكومة التعامل مع": a dealing stopped, nobody held
-                trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
-                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end, mt.noun)
             if trig.type == "SANCTION" and trig.pos == "n" and mt.i > sent.tok_start \
                     and set(toks[mt.i - 1].forms) & _LIFTING:
                 continue  # "مقابل رفع العقوبات"، "تخفيف العقوبات": sanctions lifted are no sanctions imposed
@@ -235,9 +230,11 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "COERCE" and trig.mode == "arrest" and trig.pos == "v" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _STOPPED:
                 f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
-            if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
-                    and set(toks[mt.j].forms) & _HALTED:
-                # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات": halting work or aid, not detaining anyone
+            if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) and (
+                    set(toks[mt.j].forms) & _HALTED or (fold(trig.lemma) == _STOP_VERB and any(
+                        set(t.forms) & (_HALTED | _STOPPED_ACTS) for t in toks[mt.j:min(sent.tok_end, mt.j + 5)]))):
+                # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات"، "أوقفت السفارة منح التأشيرات": halting work, aid or a
+                # dealing (the subject may stand between), not detaining anyone
                 trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
                 f.trigger = trig
             if trig.type == "THREATEN" and trig.pos == "n" and mt.i > 0 \
@@ -660,7 +657,7 @@ _OBLIGATION = {fold(w) for w in ("ينبغي", "يجب", "يتعين", "لابد
 
 
 _COURTESY = {fold(w) for w in ("تحيات", "تحياته", "تحياتها", "تحياتهم", "تهاني", "تهانيه", "تمنياته", "تعازي",
-                               "تعازيه", "سلامه")}
+                               "تعازيه")}
 _CONDITIONS = {fold(w) for w in ("إذا", "اذا", "حال", "لو", "طالما")}  # not إن: folded it is أن
 _CONSTITUTE = {fold(w) for w in ("تشكل", "يشكل", "شكل", "شكلت", "تمثل", "يمثل", "مثل", "باتت", "بات")}
 _ISSUED = {fold(w) for w in ("بيان", "تقرير", "قرار", "حكم", "مرسوم", "بلاغ", "تصريح", "البيان", "التقرير")}
@@ -934,8 +931,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     "كان في استقبال الطائرة": a reception of cargo, not of a visitor.
     """
     t = mt.payload
-    if t.type == "REQUEST" and any(set(x.forms) & _COURTESY for x in toks[mt.j:mt.j + 8]):
-        return True
+    if t.type == "REQUEST" and any(set(x.forms) & _COURTESY or x.text.endswith("سلامه") for x in toks[mt.j:mt.j + 8]):
+        return True  # ("سلامه": his greetings, written with ه; "سلامة المدارس" is safety)
     if t.type == "ASSAULT" and toks[mt.i].norm.lstrip("و").startswith(("استشهد", "يستشهد")) \
             and any(x.norm in _CITED for x in toks[mt.j:mt.j + 5]):
         return True  # "استشهد الوزير بتقرير الأمم المتحدة": cited, not killed
