@@ -6,7 +6,7 @@ Extracts the gold documents, marks each prediction correct (it matches a require
 lenient level) or wrong (it matches nothing; predictions matching an optional event are left out),
 fits an isotonic (pool-adjacent-violators) map from the raw rule score to the observed precision, and
 writes it to src/rasid/data/calibration.json. The raw score comes from the rule's prior and the
-evidence found for each slot (rasid.events.extract._confidence).
+evidence found for each slot (rasid.events.coding._confidence).
 """
 
 from __future__ import annotations
