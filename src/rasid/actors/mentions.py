@@ -331,6 +331,7 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     for sent, atoms in zip(doc.sentences, per_sent, strict=True):
         phrases.extend(_compose(doc, atoms, sent.tok_end, stop, ner_pers))
     mentions = [_to_mention(doc, p, lex) for p in phrases if not _weak_alone(doc, p)]
+    mentions = [m for m in mentions if not _nisba_first_name(doc, m)]
     _count_countries(doc, mentions)
     _link_names(doc, mentions, lex, stop, ner_pers)
     _link_short_groups(mentions)
@@ -339,6 +340,27 @@ def find_mentions(doc: Document, lex: ActorLexicon | None = None, ner: list[tupl
     _fill_from_sentence(doc, mentions)
     _governed_conjuncts(doc, mentions)
     return mentions
+
+
+# adjectives that are also common first names: "تركي الضفيان"، "تركي بن محمد" name a man, not Turkey
+_NISBA_NAMES = {fold(w) for w in ("تركي",)}
+
+
+def _nisba_first_name(doc: Document, m: Mention) -> bool:
+    """A bare indefinite nationality adjective that is also a first name, followed by a family name (an ال-word
+    that is no adjective), بن or آل: a person's name, not a country."""
+    tok = m.extra.get("tok")
+    if m.kind != "nisba" or not tok or tok[1] - tok[0] != 1 or fold(m.text) not in _NISBA_NAMES:
+        return False
+    if tok[1] >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[tok[1]]
+    if nxt.norm in (fold("بن"), fold("آل"), fold("ال")):
+        return True
+    if not (nxt.is_word and nxt.norm.startswith("ال")):
+        return False
+    cm = actor_lexicon().countries.match_at(doc.tokens, tok[1])
+    return cm is None or cm.i != tok[1]  # ("تركي السديري": a family name; "تركي الجنسية" stays with Turkey below)
 
 
 def _governed_conjuncts(doc: Document, mentions: list[Mention]) -> None:

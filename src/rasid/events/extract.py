@@ -714,12 +714,18 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
 
 
 def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
-    """"تحت تهديد السلاح" (at gunpoint): a trigger inside a fixed adverbial reports no event of its own."""
+    """"تحت تهديد السلاح" (at gunpoint), "أيده الله" (may God support him, an honorific after a ruler's name): a
+    trigger inside a fixed phrase reports no event of its own."""
+    if mt.j < len(toks) and toks[mt.j].norm in _GOD and mt.payload.pos == "v":
+        return True
     if mt.i == 0:
         return False
     prev = toks[mt.i - 1].norm
     typ = mt.payload.type
     return typ == "THREATEN" and prev == fold("تحت")
+
+
+_GOD = {fold(w) for w in ("الله", "الله،", "الله-")}
 
 
 def _after_relative_pronoun(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
