@@ -153,3 +153,13 @@ def test_support_verb_visit_takes_its_host_after_the_noun() -> None:
     assert [a.code for a in visits[0].actor] == ["SAU"]
     assert all("وزير الدفاع" not in r.entity_text for r in visits[0].recipient), visits[0].recipient
     assert [r.code for r in visits[0].recipient] == ["USA"]
+
+
+@pytest.mark.parametrize(("title", "events"), [("هذا اليوم في التاريخ", 0), ("في مثل هذا اليوم .. انتهاء الحرب", 0),
+                                               ("روحاني: الاتفاق صفحة جديدة في التاريخ", 1)])
+def test_almanac_columns_report_no_news(title: str, events: int) -> None:
+    """"هذا اليوم في التاريخ" lists past years' events: none is news of the day (a title merely saying "in
+    history" is no almanac)."""
+    text = "1940 - الحرب العالمية الثانية: غارات جوية إيطالية على القوات البريطانية في مصر."
+    got = rasid.extract(text, published="2015-07-24", title=title)
+    assert len(got) == events, [(e.event, e.actor, e.recipient) for e in got]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from rasid.actors.lexicon import data_path, read_tsv
 from rasid.model import Document
 from rasid.text.match import PhraseMatcher
+from rasid.text.normalize import fold
 
 __all__ = ["article_domain"]
 
@@ -34,8 +35,15 @@ def _team_word(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
     return m.name is None and doc.text[m.start:m.end].startswith(_TEAM)
 
 
+# almanac columns ("هذا اليوم في التاريخ"): a list of past years' events, none of them news of the day
+_ALMANAC = tuple(fold(w) for w in ("هذا اليوم في التاريخ", "في مثل هذا اليوم", "ذاكرة التاريخ"))
+
+
 def article_domain(doc: Document) -> str:
-    """'sport', 'economy', 'culture' or 'politics' (the default)."""
+    """'sport', 'economy', 'culture', 'history' (an almanac of past years) or 'politics' (the default)."""
+    title = fold(doc.article.title or "")
+    if any(w in title for w in _ALMANAC):
+        return "history"
     hits: dict[str, set[str]] = {}
     for mt in _matcher().find_all(doc.tokens):
         hits.setdefault(mt.payload, set()).add(doc.text[mt.start:mt.end])
