@@ -163,3 +163,16 @@ def test_almanac_columns_report_no_news(title: str, events: int) -> None:
     text = "1940 - الحرب العالمية الثانية: غارات جوية إيطالية على القوات البريطانية في مصر."
     got = rasid.extract(text, published="2015-07-24", title=title)
     assert len(got) == events, [(e.event, e.actor, e.recipient) for e in got]
+
+
+def test_capital_clubs_do_not_make_a_sports_article_political() -> None:
+    """"روما" and "مدريد" in a transfer story are clubs; FIFA is a sports body: they must not outvote the sports
+    words."""
+    from rasid.events.domain import article_domain
+    from rasid.pipeline import annotate
+    from rasid.read import article_from_text
+
+    text = ("توصل نادي روما لاتفاق بشأن التعاقد مع اللاعب المصري، وسط تهديدات من فيورنتينا باللجوء إلى الاتحاد الدولي"
+            " لكرة القدم. وتنافست روما ومدريد ولندن وباريس على الصفقة، وفازت روما بها بعد أن انسحبت مدريد.")
+    doc = annotate(article_from_text(text))
+    assert article_domain(doc) == "sport"

@@ -27,7 +27,9 @@ def _matcher() -> PhraseMatcher:
     return m
 
 
-_TEAM = ("الفريق", "فريق", "والفريق")
+_TEAM = ("الفريق", "فريق", "والفريق", "لفريق", "للفريق", "بالفريق", "وفريق")
+# sports bodies that the actor lexicon codes as international organisations
+_SPORTS_BODIES = tuple(fold(w) for w in ("كرة", "فيفا", "الفيفا", "الأولمبية", "الاولمبية", "يويفا", "اليويفا"))
 
 
 def _team_word(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
@@ -48,9 +50,10 @@ def article_domain(doc: Document) -> str:
     for mt in _matcher().find_all(doc.tokens):
         hits.setdefault(mt.payload, set()).add(doc.text[mt.start:mt.end])
     # officials with a country (or an IGO): a club's president or board is an office with no country
+    # (a capital named alone is a club as often as a government in a match report: "روما"، "مدريد")
     political = sum(1 for m in doc.mentions if m.sector in ("GOV", "MIL", "REB", "COP", "SPY", "IGO", "LEG", "JUD")
-                    and m.kind not in ("nisba", "name") and (m.code or m.sector == "IGO")
-                    and not _team_word(doc, m))
+                    and m.kind not in ("nisba", "name", "capital") and (m.code or m.sector == "IGO")
+                    and not _team_word(doc, m) and not any(w in fold(m.text) for w in _SPORTS_BODIES))
     best = max(hits.items(), key=lambda kv: len(kv[1]), default=None)
     if best is None:
         return "politics"
