@@ -494,6 +494,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=home, sector="GOV", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += "+recipient:home"
+    if trig.type in _VERBAL and all(a.sector in _PRIVATE for a in actors) \
+            and all(r.sector in _PRIVATE | {None} for r in recips) and not keep_all:
+        return []  # "طالب قراء الصحيفة شركات التأمين بمراعاة ...": private people and firms speaking to each other
     if fold(trig.lemma) == _WONT and not recips and not any(
             (m.kind in ("name", "country", "capital", "nisba") and m.sector in ("GOV", None) and not m.name)
             or (m.kind == "office" and (m.office or "").startswith(_TOP_OFFICES))
@@ -954,3 +957,7 @@ def _merge(events: list[Event]) -> list[Event]:
         else:
             out.append(e)
     return out
+
+
+# sectors of private life: their statements to one another are no political events
+_PRIVATE = {"CVL", "BUS"}
