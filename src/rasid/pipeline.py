@@ -69,6 +69,9 @@ def _places(doc: Document) -> None:
     _offices_of_places(doc)
 
 
+_JERUSALEM = {"Jerusalem", "East Jerusalem"}
+
+
 def _offices_of_places(doc: Document) -> None:
     """"رئيس إقليم كردستان مسعود بارزاني"، "محافظ عدن": an office of a named place takes its country."""
     by_start = {p.start: p for p in doc.places if p.country_code and p.resolution in ("city", "province")}
@@ -86,8 +89,11 @@ def _offices_of_places(doc: Document) -> None:
                   if t.start in by_start and t.start < name_at), None)
         if p is None or any(not t.is_word for t in doc.tokens[tok[0]:tok[0] + 3] if t.start < p.start):
             continue  # (no punctuation between the title and its place)
-        m.code = p.country_code
-        m.extra["codes"] = [p.country_code]
+        # the offices of Jerusalem named in Arabic news (its mufti, governor, endowments) are Palestinian ones,
+        # though GeoNames files the city under Israel
+        code = "PSE" if p.name in _JERUSALEM else p.country_code
+        m.code = code
+        m.extra["codes"] = [code]
         m.extra["code_source"] = "place"
         if m.name and m.name.startswith(p.text):
             m.name = m.name[len(p.text):].strip() or None

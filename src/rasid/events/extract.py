@@ -751,7 +751,8 @@ def _vehicle_subject(doc: Document, mt: Match) -> bool:
     if any(set(x.forms) & _VEHICLES for x in toks[mt.j:mt.j + 2]):
         return True
     if mt.payload.pos != "v":
-        return False
+        # "وجهت الفرق الإسعافية للموقع وفور وصولها": a suffixed noun's owner is the vehicle or team before it
+        return mt.payload.form_kind == "possessive" and _vehicle_before(doc, mt)
     # "وصلت إلى ميناء عدن أمس سفينة ...": the subject after a destination and a time
     k = mt.j
     while k < min(len(toks), mt.j + 8):
@@ -814,6 +815,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
         return True
     if t.type in ("REJECT", "REQUEST") and any(set(x.forms) & _IDENTITY for x in toks[mt.j:mt.j + 4]):
         return True  # "المصدر الذي رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": a source's anonymity
+    if t.roles == "host" and any(set(x.forms) & _CRAFT for x in toks[mt.j:mt.j + 3]):
+        return True  # "استقبل مطار عدن ثلاث طائرات": an airport receiving planes, no visitor
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)
 
 
@@ -1040,3 +1043,8 @@ def _event_id(doc: Document, e: Event, k: int) -> str:
         f"{doc.article.doc}|{e.start}|{e.trigger.start if e.trigger else 0}|{','.join(e.event)}|{k}".encode()
     ).hexdigest()[:16]
     return f"rasid-{h}"
+
+
+# aircraft, ships and convoys received at a port: "استقبل مطار عدن ثلاث طائرات"
+_CRAFT = {fold(w) for w in ("طائرة", "طائرات", "طائرتين", "طائرتان", "سفينة", "سفن", "السفن", "باخرة", "بواخر", "شحنة",
+                            "شحنات", "قافلة", "قوافل", "الطائرة", "الطائرات", "السفينة", "الشحنة", "القافلة")}
