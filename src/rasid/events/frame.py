@@ -686,17 +686,7 @@ _TOPIC_SHIFT = {fold(w) for w in ("إلى", "الى")}
 
 
 def _tok_index(doc: Document, offset: int) -> int | None:
-    lo, hi = 0, len(doc.tokens) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        t = doc.tokens[mid]
-        if offset < t.start:
-            hi = mid - 1
-        elif offset >= t.end:
-            lo = mid + 1
-        else:
-            return mid
-    return None
+    return doc.token_index(offset)
 
 
 _FAMILIES = {fold(w) for w in ("أهالي", "اهالي", "عائلات", "أسر", "اسر", "ذوو", "ذوي", "أقارب", "اقارب")}

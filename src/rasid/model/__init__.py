@@ -8,6 +8,7 @@ the invariant the whole pipeline keeps.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -290,6 +291,20 @@ class Event:
         }
 
 
+def _span_at(spans: Sequence[Any], offset: int) -> int | None:
+    """Binary search over spans sorted by ``start`` (with ``end``): the index of the one covering ``offset``."""
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if offset < spans[mid].start:
+            hi = mid - 1
+        elif offset >= spans[mid].end:
+            lo = mid + 1
+        else:
+            return mid
+    return None
+
+
 @dataclass(slots=True)
 class Document:
     """An article once the text layer has run: normalised view, tokens, sentences.
@@ -324,14 +339,9 @@ class Document:
         return self.norm_index[nstart], self.norm_index[nend - 1] + 1
 
     def sentence_of(self, offset: int) -> Sentence | None:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return s
-        return None
+        k = _span_at(self.sentences, offset)
+        return self.sentences[k] if k is not None else None
+
+    def token_index(self, offset: int) -> int | None:
+        """The index of the token covering character ``offset`` (None between tokens)."""
+        return _span_at(self.tokens, offset)
