@@ -70,6 +70,7 @@ from rasid.events.frame import (
     _MESSAGES,
     _NAMED_AFTER_CITY,
     _NEG_NOUN,
+    _NO_COMMENT,
     _NOUN_ADJECTIVES,
     _NOUN_BEFORE,
     _NOW,
@@ -779,6 +780,16 @@ def _vehicle_before(doc: Document, mt: Match) -> bool:
     return any(set(x.forms) & _VEHICLES for x in toks[lo:mt.i])
 
 
+def _declines_comment(toks, j: int) -> bool:  # type: ignore[no-untyped-def]
+    """"التعليق" or "الإدلاء" within the clause after the verb (its subject may stand between)."""
+    for x in toks[j:j + 10]:
+        if x.norm in ("،", ",", ".", "؛"):
+            return False
+        if set(x.forms) & _NO_COMMENT:
+            return True
+    return False
+
+
 def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     """Constructions whose trigger word reports no act of its subject.
 
@@ -815,6 +826,8 @@ def _not_an_act(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
         return True
     if t.type in ("REJECT", "REQUEST") and any(set(x.forms) & _IDENTITY for x in toks[mt.j:mt.j + 4]):
         return True  # "المصدر الذي رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": a source's anonymity
+    if t.type == "REJECT" and t.pos == "v" and _declines_comment(toks, mt.j):
+        return True  # "ورفض متحدث باسم مكتب رئاسة الوزراء التعليق": declining to comment refuses nothing
     if t.roles == "host" and any(set(x.forms) & _CRAFT for x in toks[mt.j:mt.j + 3]):
         return True  # "استقبل مطار عدن ثلاث طائرات": an airport receiving planes, no visitor
     return t.roles == "guest" and mt.j < len(toks) and bool(set(toks[mt.j].forms) & _CARGO)

@@ -263,8 +263,10 @@ _AS = {fold("كما"), fold("مثلما")}
 _RESUMPTIVE = {fold(w) for w in ("منها", "منه", "فيها", "فيه", "عليها", "عليه")}
 # "وتقاطع المعارضة الانتخابات لأنها تنكر ... بعد انتخابه في 2005": a reason clause has its own times
 _BECAUSE = {fold(w) for w in ("لأن", "لأنه", "لأنها", "لأنهم", "لأنهما", "ولأن")}
-# "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source
+# "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source; "رفض التعليق" (declined to
+# comment) refuses nothing
 _IDENTITY = {fold(w) for w in ("اسمه", "اسمها", "أسمائهم", "اسمائهم", "هويته", "هويتها", "هويتهم")}
+_NO_COMMENT = {fold(w) for w in ("التعليق", "بالتعليق", "للتعليق", "الإدلاء", "بالإدلاء")}
 
 
 _GAP = 5
