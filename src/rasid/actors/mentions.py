@@ -947,6 +947,8 @@ def _to_mention(doc: Document, p: _Phrase, lex: ActorLexicon) -> Mention:
         m.extra["ambiguous"] = list(p.ambiguous)
     if p.name is not None:
         m.extra["name_tok"] = p.name
+    if p.offices:
+        m.extra["level"] = min(o.level for o in p.offices)  # offices.tsv seniority: 1 head of state ... 9 rank-and-file
     return m
 
 

@@ -35,6 +35,7 @@ from rasid.events.frame import (
     _NO_TRUTH,
     _OPENERS,
     _PARTY_SECTORS,
+    _PRIVATE,
     _PUBLIC,
     _RATIFIED,
     _RELATIVE,
@@ -50,7 +51,6 @@ from rasid.events.frame import (
     _SYMMETRIC,
     _THANKS_VERBS,
     _THAT,
-    _TOP_OFFICES,
     _TRIAL,
     _UNREAL,
     _VERBAL,
@@ -499,7 +499,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # "طالب قراء الصحيفة شركات التأمين بمراعاة ...": private people and firms speaking to each other
     if fold(trig.lemma) == _WONT and not recips and not any(
             (m.kind in ("name", "country", "capital", "nisba") and m.sector in ("GOV", None) and not m.name)
-            or (m.kind == "office" and (m.office or "").startswith(_TOP_OFFICES))
+            or (m.kind == "office" and (m.extra.get("level", 9) <= 3 or m.office == "Government"))
             for m in f.actor):
         return []  # "الوزارة لن تسمح بأي تجاوزات": a refusal with no addressee counts from a state or its leaders only
     if (trig.type in _NEEDS_RECIPIENT or trig.mode == "censor") and not recips and not _multilateral(trig, actors[0]):
@@ -957,7 +957,3 @@ def _merge(events: list[Event]) -> list[Event]:
         else:
             out.append(e)
     return out
-
-
-# sectors of private life: their statements to one another are no political events
-_PRIVATE = {"CVL", "BUS"}

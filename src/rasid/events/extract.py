@@ -48,6 +48,7 @@ from rasid.events.frame import (
     _COOPERATIVE,
     _COUNT_WORDS,
     _COURTESY,
+    _CRAFT,
     _DONE,
     _DURING_VISIT,
     _EMBED_WINDOW,
@@ -91,7 +92,6 @@ from rasid.events.frame import (
     _SINCE,
     _STOP_VERB,
     _STOPPED,
-    _STOPPED_ACTS,
     _SUICIDE,
     _SYMMETRIC,
     _TAFAAL,
@@ -266,7 +266,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) and (
                     set(toks[mt.j].forms) & _HALTED or (fold(trig.lemma) == _STOP_VERB and any(
-                        set(t.forms) & (_HALTED | _STOPPED_ACTS) for t in toks[mt.j:min(sent.tok_end, mt.j + 5)]))):
+                        set(t.forms) & _HALTED for t in toks[mt.j + 1:min(sent.tok_end, mt.j + 5)]))):
                 # "أوقفت إيران تنفيذ مشاريع"، "أوقف المساعدات"، "أوقفت السفارة منح التأشيرات": halting work, aid or a
                 # dealing (the subject may stand between), not detaining anyone
                 trig = dataclasses.replace(trig, type="SANCTION", mode="discontinue")
@@ -717,7 +717,7 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
 def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     """"تحت تهديد السلاح" (at gunpoint), "أيده الله" (may God support him, an honorific after a ruler's name): a
     trigger inside a fixed phrase reports no event of its own."""
-    if mt.j < len(toks) and toks[mt.j].norm in _GOD and mt.payload.pos == "v":
+    if mt.j < len(toks) and toks[mt.j].norm == _GOD and mt.payload.pos == "v":
         return True
     if mt.i == 0:
         return False
@@ -726,7 +726,7 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     return typ == "THREATEN" and prev == fold("تحت")
 
 
-_GOD = {fold(w) for w in ("الله", "الله،", "الله-")}
+_GOD = fold("الله")
 
 
 def _after_relative_pronoun(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
@@ -1056,8 +1056,3 @@ def _event_id(doc: Document, e: Event, k: int) -> str:
         f"{doc.article.doc}|{e.start}|{e.trigger.start if e.trigger else 0}|{','.join(e.event)}|{k}".encode()
     ).hexdigest()[:16]
     return f"rasid-{h}"
-
-
-# aircraft, ships and convoys received at a port: "استقبل مطار عدن ثلاث طائرات"
-_CRAFT = {fold(w) for w in ("طائرة", "طائرات", "طائرتين", "طائرتان", "سفينة", "سفن", "السفن", "باخرة", "بواخر", "شحنة",
-                            "شحنات", "قافلة", "قوافل", "الطائرة", "الطائرات", "السفينة", "الشحنة", "القافلة")}
