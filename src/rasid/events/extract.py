@@ -107,6 +107,7 @@ from rasid.events.frame import (
     _UNDERGO,
     _UNREAL,
     _VEHICLES,
+    _VERB_NEXT,
     _VERBAL,
     _VIOLATE,
     _WEIGHED,
@@ -620,7 +621,7 @@ def _tafaal_noun(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-un
     if trig.pos != "v" or fold(trig.lemma) not in _TAFAAL:
         return False
     return trig.form_kind == "object" or (trig.form_kind == "" and not mt.prefix and mt.i > sent.tok_start
-                                          and toks[mt.i - 1].is_word)
+                                          and toks[mt.i - 1].is_word and toks[mt.i - 1].norm not in _VERB_NEXT)
 
 
 def _loaded(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-untyped-def]

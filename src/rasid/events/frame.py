@@ -485,6 +485,10 @@ _THAT = {fold(w) for w in ("إن", "أن", "بأن", "وأن", "وإن")}  # "th
 _THAT_PRONOUN = {fold(p + w + x) for p in ("", "ب", "و") for w in ("إن", "أن") for x in ("ه", "ها", "هم", "هما")}
 _COMPLEMENTIZERS = _THAT | {fold(w) for w in ("لأن", "فإن", "كما", "حيث")} | {
     x for x in _THAT_PRONOUN if not x.startswith("و")}
+# contrast and circumstance conjunctions that open a clause whose subject precedes its verb ("لكن الحكومة اتهمت")
+_CLAUSE_OPENERS = {fold(w) for w in ("لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما", "إذ", "اذ")}
+# words after which a form spelt like both verb and verbal noun (تنصل، تعاون) is the verb ("فيما تنصل المتحدث")
+_VERB_NEXT = _CLAUSE_OPENERS | {fold(w) for w in ("كما", "ثم", "حيث", "قد", "لقد", "عندما", "حينما", "بعدما")}
 # the support verb of "عبر الوزير عن أسفه"، "أعرب عن قلقه" before a phrase trigger opening on عن
 _EXPRESS = {fold(w) for w in ("عبر", "عبرت", "أعرب", "أعربت", "اعرب", "اعربت", "أبدى", "أبدت", "ابدى", "ابدت")}
 # "قال الوزير إن بلاده ترفض": the speaker's own side after "that"
@@ -524,7 +528,7 @@ def _main_clause(prev: list[Frame]) -> Frame | None:
 # words that may open a sentence before its main verb: connectors and discourse openers ("من جانبه،"،
 # "في غضون ذلك"، "على صعيد آخر")
 _OPENERS = {fold(w) for w in (
-    "و", "ف", "كما", "ثم", "لكن", "ولكن", "بينما", "كذلك", "أيضا", "بدوره", "بدورها", "بدورهم", "من", "جانبه",
+    "و", "ف", "كما", "ثم", "لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما", "كذلك", "أيضا", "بدوره", "بدورها", "بدورهم", "من", "جانبه",
     "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "في", "وفي", "غضون", "ذلك", "سياق", "متصل", "صلة", "ذي",
     "المقابل", "على", "وعلى", "صعيد", "آخر", "اخر", "أخرى", "اخرى", "إلى", "الى", "جهة", "ناحية", "بالمقابل")}
 # prepositions that open a sentence's setting ("وفي بيان لها، ..."، "وخلال اللقاء، ...")

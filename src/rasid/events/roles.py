@@ -16,6 +16,7 @@ from rasid.events.frame import (
     _BROUGHT_TOGETHER,
     _CARRIED_OUT,
     _CLAIM,
+    _CLAUSE_OPENERS,
     _COMMENT_VERBS,
     _COMPLEMENTIZERS,
     _CONSTITUTE,
@@ -1033,7 +1034,7 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     i = f.match.i
     comma = i > 0 and toks[i - 1].norm in ("،", ",")
     cands = [m for m in before if (_tok(m)[1] == i or (comma and _tok(m)[1] == i - 1)) and _gov(doc, m) == ""
-             and m.code]
+             and (m.code or (m.kind in ("office", "group") and m.sector))]
     if not cands:
         return None
     m = cands[-1]
@@ -1048,7 +1049,8 @@ def _svo_subject(doc: Document, f: Frame, before: list[Mention]) -> Mention | No
     if k > 0 and toks[k - 1].norm in _QUANTIFIERS:
         k -= 1  # "إن بعض نواب المعارضة يتهمون": a quantifier opens the subject
     if k == f.clause[0] or k == f.sent.tok_start or (m.extra.get("prefix") or "") == "و" or (
-            k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
+            k > 0 and (toks[k - 1].norm in _COMPLEMENTIZERS | _CLAUSE_OPENERS
+                       or set(toks[k - 1].forms) & _COMPLEMENTIZERS)):
         return m
     if k > 0 and set(toks[k - 1].forms) & _KANA and f.trigger.form_kind == "present":
         return m  # "بينما كانت طائرات التحالف تقصف": the subject between كان and its imperfect
