@@ -85,6 +85,7 @@ from rasid.events.frame import (
     _RECORD,
     _RELATIVE,
     _RELIEF,
+    _REPORTING,
     _RESPONSE,
     _RESPONSIBILITY,
     _RIGHT,
@@ -855,7 +856,9 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
         for o in matches[:k]:
             embeds = o.payload.type in _EMBEDDING_TYPES or (o.payload.type == "ACCUSE" and o.payload.mode == "allege")
             if embeds and o.i >= clause_lo and 0 <= mt.i - o.j <= _EMBED_WINDOW \
-                    and not (mt.payload.pos == "v" and mt.prefix.startswith("و")):
+                    and not (mt.payload.pos == "v" and mt.prefix.startswith("و")) \
+                    and not any(toks[q].norm in _REPORTING for q in range(o.j, mt.i)):
+                # (a reporting verb between opens a new statement: "الذي رفض ذكر اسمه قال إن X طالب")
                 return True
     for t in toks[max(clause_lo, mt.i - 6):mt.i]:
         if t.norm in _CONTENT_VERBS or set(t.forms) & _CONTENT_VERBS:
