@@ -61,6 +61,9 @@ _AFFIL = {fold(w) for w in ("التابعة", "التابع", "التابعين"
                              "المدعوم")}
 _AND = "و"
 
+# sectors of bodies outside the state: a person heading or speaking for one takes its sector
+_NON_STATE = frozenset({"PTY", "OPP", "REB", "PRM", "SOC", "LAB", "REL", "BUS", "JRN", "EDU", "MED", "NGO"})
+
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
@@ -863,6 +866,8 @@ def _absorb(p: _Phrase, a: Atom, first: bool = False) -> None:
             head_person = isinstance(p.head.payload, Office) and _person_office(p.head.payload)
             if p.sector is None or (not head_person and (g.sector != "IGO" or p.sector is None)):
                 p.sector = g.sector if not (g.igo and head_person) else p.sector
+            elif head_person and not g.igo and g.sector in _NON_STATE and p.sector == "GOV":
+                p.sector = g.sector  # "رئيس حزب الحركة القومية"، "الناطق باسم حماس": the body's sector, not GOV
             if p.identifier is None:
                 p.identifier = g.identifier
         if p.code_source == "":
