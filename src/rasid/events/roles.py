@@ -519,7 +519,15 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = [counted[0]]
             cand = []
         kull = _kull_min(doc, mt.j, b)
-        if kull is not None and cand:
+        if kull is not None and cand and _tok(cand[0])[0] == kull and toks[kull - 2].norm == _KULLAN \
+                and roles in ("svo", "visit", "patient"):
+            # "زار في يوليو كلاً من الصين وتركيا": the accusative كلاً opens a list of objects; the subject is
+            # before the verb or left unsaid
+            subj = _subject_before(doc, f, before, prev)
+            obj = [cand[0]]
+            cand = []
+            rule += ".object"
+        elif kull is not None and cand and toks[kull - 2].norm != _KULLAN:
             # "استقبل O ... كل من S": the subject comes after كل من, the object before it
             post = [m for m in after if _tok(m)[0] >= kull]
             if post:
