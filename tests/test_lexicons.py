@@ -356,7 +356,7 @@ def test_groups(lexicons: dict, iso3: frozenset[str] | None) -> None:
 
 def test_actors_kb(lexicons: dict, iso3: frozenset[str] | None) -> None:
     rows = lexicons["actors_kb.tsv"]
-    assert 60 <= len(rows) <= 250
+    assert 60 <= len(rows) <= 1000
     for r in rows:
         assert r["code"] in IGO_CODES or _country_ok(r["code"], iso3), r
         assert r["office"], r

@@ -45,6 +45,8 @@ from rasid.text.normalize import ends_in_ta_marbuta, fold
 __all__ = ["find_mentions", "home_country", "Atom"]
 
 # modifiers that may stand between a title and the name
+# academic and professional honorifics between a title and the holder's name ("الأمين العام الدكتور X")
+_HONORIFICS = {fold(w) for w in ("الدكتور", "الدكتورة", "المهندس", "المهندسة", "الأستاذ", "الأستاذة")}
 _MODIFIERS = {fold(w) for w in ("السابق", "السابقة", "الأسبق", "الحالي", "الحالية", "المؤقت", "المؤقتة",
                                  "الجديد", "الجديدة", "المكلف", "المكلفة", "بالإنابة", "أول", "الأول",
                                  "العام", "العامة", "الخاص", "الخاصة", "الدائم", "الأممي", "الأممية",
@@ -141,11 +143,28 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
                 # the knowledge base knows this name only in later offices: an ordinary name on this date
                 i += 1
                 continue
-        out.append(Atom(m.i, m.j, kind, payload, m.prefix, m.start, m.end))
-        i = m.j
+        j, end, k, start, prefix = m.j, m.end, m.i, m.start, m.prefix
+        if kind == "person":
+            # "عبداللطيف بن راشد الزياني": the given names and lineage before a known family name
+            while k - 2 >= lo and toks[k - 2].norm in _LINEAGE and toks[k - 1].is_word \
+                    and (not out or out[-1].j <= k - 3):
+                k -= 2
+            if k < m.i and toks[k - 1].is_word and (not out or out[-1].j <= k - 1):
+                k -= 1
+            if k < m.i:
+                start, prefix = toks[k].start, ""
+            # "محمد بن سلمان بن عبدالعزيز": the rest of the lineage belongs to the name
+            while j + 1 < hi and toks[j].norm in _LINEAGE and toks[j + 1].is_word:
+                j += 2 if not (toks[j + 1].norm in _ABD_WORDS and j + 2 < hi) else 3
+                end = toks[j - 1].end
+        out.append(Atom(k, j, kind, payload, prefix, start, end))
+        i = j
     return out
 
 
+# the links of a lineage after a known name (بن، بنت) and the first half of a split compound name (عبد العزيز)
+_LINEAGE = {fold(w) for w in ("بن", "بنت")}
+_ABD_WORDS = {fold(w) for w in ("عبد", "أبو")}
 _NAME_TITLES = {fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة", "بن", "بنت", "ابن", "أبو", "أم")}
 
 
@@ -713,7 +732,7 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
         # a person name after a title (office or rank), possibly after modifiers
         if p.head.kind == "office" and p.name is None:
             j = p.j
-            while j < hi and toks[j].norm in _MODIFIERS:
+            while j < hi and (toks[j].norm in _MODIFIERS or toks[j].norm in _HONORIFICS):
                 p.former = p.former or toks[j].norm in _FORMER
                 j += 1
             # a rank or a second title right before the name (الجنرال، اللواء)
@@ -746,7 +765,17 @@ def _compose(doc: Document, atoms: list[Atom], hi: int, stop: frozenset[str], ne
                         p.name = (j, atoms[k].j)
                         p.j = atoms[k].j
                         k += 1
-        if p.head.kind == "office" and p.name is None and not p.head.prefix and p.j - p.i >= 2 \
+        if p.head.kind == "office" and p.name is None and not p.head.prefix and out and out[-1].j == p.i \
+                and out[-1].head.kind == "person" and out[-1].i == out[-1].head.i and out[-1].j == out[-1].head.j \
+                and not out[-1].head.prefix and _office_takes_name(p, doc) \
+                and (not p.codes or not out[-1].codes or set(p.codes) & set(out[-1].codes)) \
+                and p.office and any(_same_office(kp.office, p.office) for kp in out[-1].head.payload):
+            # (only the title the person holds: "استقبل محمد إدريس ديبي رئيس الوزراء" is a president receiving)
+            # "خلال لقائه رياض ياسين وزير الخارجية اليمني": a known name right before its title is the holder's
+            prev = out.pop()
+            _absorb(p, prev.head)
+            p.name = (prev.i, prev.j)
+        elif p.head.kind == "office" and p.name is None and not p.head.prefix and p.j - p.i >= 2 \
                 and _office_takes_name(p, doc):
             before = _name_before(doc, p.i, atoms, stop, out[-1].j if out else 0)
             if before is not None:
@@ -797,6 +826,18 @@ _PERSON_WORDS = ("minister", "president", "king", "prince", "director", "chief",
                  "counterpart",
                  "attorney", "president", "premier", "chargé", "charge", "coordinator", "inspector", "manager",
                  "activist", "journalist", "correspondent", "analyst", "expert", "lawmaker", "mp", "senator")
+
+
+# the knowledge base's national labels of offices that offices.tsv names generically
+_OFFICE_SYNONYMS = {"secretary of state": "minister of foreign affairs", "foreign secretary": "minister of foreign affairs",
+                    "secretary of defense": "minister of defence", "defence secretary": "minister of defence",
+                    "vice president": "vice-president", "head of government": "prime minister"}
+
+
+def _same_office(a: str, b: str) -> bool:
+    """Two office labels name the same office ("Secretary of State" is the foreign minister)."""
+    a, b = a.strip().lower(), b.strip().lower()
+    return _OFFICE_SYNONYMS.get(a, a) == _OFFICE_SYNONYMS.get(b, b)
 
 
 def _person_office(o: Office) -> bool:
