@@ -16,6 +16,7 @@ from rasid.events.frame import (
     _BUILDING,
     _BY_SEAT,
     _CITIZEN,
+    _CLASHES,
     _COMPLEMENTIZERS,
     _CONSEQUENCES,
     _CONTEXT_KEYS,
@@ -361,6 +362,15 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         recips = [Entity(code=f.place.country_code, sector="CVL", entity_text="", identifier_text=None)]
         f.inferred += 1
         f.rule += ".passive"
+    if not actors and not recips and trig.type == "ASSAULT" and fold(trig.lemma) in _CLASHES \
+            and f.place is not None and f.place.resolution == "city" and f.place_source == "text" \
+            and f.place.country_code and f.place.country_code not in _IGO and not f.background:
+        # "اندلعت اشتباكات عنيفة في شوارع تعز": clashes in a named town between sides left unnamed are fighting
+        # among the town's country's people (undirected, both sides unidentified)
+        actors = [Entity(code=f.place.country_code, sector="UAF", entity_text="", identifier_text=None)]
+        recips = [Entity(code=f.place.country_code, sector="UAF", entity_text="", identifier_text=None)]
+        f.inferred += 2
+        f.rule += "+sides:place"
     if not actors and trig.type == "ASSAULT" and recips and (".passive" in f.rule or trig.mode == "bomb"):
         # "قتل خمسة جنود باكستانيين في هجوم"، "تفجيرات استهدفت سيارات ناشطين": the attackers are not named:
         # unidentified armed forces (PLOVER UAF)

@@ -142,6 +142,8 @@ _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "ت�
                                     # what one is urged to refrain from: "وحث الأطراف على الامتناع عن ... السيطرة"
                                     "الامتناع", "امتناع", "يمتنع", "تمتنع", "يمتنعوا", "بالامتناع")}
 _NEG_NOUN = fold("عدم")
+# clashes and battles, whose sides may go unnamed ("اندلعت اشتباكات في تعز")
+_CLASHES = {fold(w) for w in ("اشتباك", "اشتباكات عنيفة", "مواجهات عنيفة", "مواجهات مسلحة", "معارك عنيفة")}
 # "حق X في": the right to do
 _RIGHT = {fold(w) for w in ("حق", "الحق", "حقه", "حقها", "حقهم", "حقهما", "حقنا", "حقي")}
 _OBLIGATION = {fold(w) for w in ("ينبغي", "يجب", "يتعين", "لابد", "بضرورة", "ضرورة", "يفترض")}

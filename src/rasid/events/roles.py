@@ -352,7 +352,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
                 return
     if (trig.mode == "firearms" or trig.type == "COOPERATE") and trig.pos in ("n", "p"):
         # "مواجهات عنيفة تشهدها مديريات جبل صبر بين مليشيات صالح والمقاومة": the sides after بين
-        for k in range(mt.j, min(b, mt.j + 12)):
+        # (an apposition may stand between: "اشتباكات في شوارع تعز، ثالث أكبر مدينة في اليمن بعد صنعاء وعدن، بين")
+        for k in range(mt.j, min(sb, mt.j + 20)):
             if toks[k].norm == _BETWEEN:
                 pair = [m for m in after if k < _tok(m)[0] <= k + 12][:2]
                 if len(pair) == 2:
