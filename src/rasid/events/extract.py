@@ -868,7 +868,8 @@ def _embedded(toks, matches: list[Match], k: int, clause_lo: int) -> bool:  # ty
     if mt.i > 1 and toks[mt.i - 1].norm == "في" and not mt.prefix \
             and any(set(t.forms) & _RIGHT for t in toks[max(clause_lo, mt.i - 4):mt.i - 1]):
         return True  # "دافع البيت الأبيض عن حق تركيا في ضرب حزب العمال": a right to act, not an act
-    return any(t.norm == _NEG_NOUN for t in toks[max(clause_lo, mt.i - 4):mt.i])
+    # "للمطالبة بعدم تقديم رئيس الحكومة تمام سلام استقالته": what is asked not to happen
+    return any(t.norm == _NEG_NOUN or _NEG_NOUN in t.forms for t in toks[max(clause_lo, mt.i - 6):mt.i])
 
 
 def _drop_objects_of_verbs(toks, matches: list[Match]) -> list[Match]:  # type: ignore[no-untyped-def]
