@@ -37,6 +37,7 @@ from rasid.events.frame import (
     _ATTACK_NOUNS,
     _BATCH,
     _BETWEEN,
+    _BORDER,
     _BROKE_OUT,
     _CARGO,
     _CHARGE,
@@ -987,6 +988,9 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     if m.kind == "nisba" and any(p.end <= m.start and not doc.text[p.end:m.start].strip() and p.country_code == m.code
                                  for p in doc.places):
         return False  # "قرب مدينة حلب السورية": the adjective of a place, no participant
+    if m.kind in ("name", "country", "capital", "nisba") and g == "مع" and i > 1 \
+            and set(doc.tokens[i - 2].forms) & _BORDER:
+        return False  # "بلدة مندلي القريبة من الحدود مع إيران": the border names a place, no participant
     if i > 0 and fold(m.text).startswith(_SUICIDE) and (
             doc.tokens[i - 1].norm.endswith(("ان", "ين")) or set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS):
         return False  # "قتل تفجيران انتحاريان 13 شخصا": the adjective of the bombings, not the bombers

@@ -142,6 +142,8 @@ _CONTENT_VERBS = {fold(w) for w in ("يتضمن", "تتضمن", "يشمل", "ت�
                                     # what one is urged to refrain from: "وحث الأطراف على الامتناع عن ... السيطرة"
                                     "الامتناع", "امتناع", "يمتنع", "تمتنع", "يمتنعوا", "بالامتناع")}
 _NEG_NOUN = fold("عدم")
+# a border: "قرب الحدود مع إيران" locates, it names no party
+_BORDER = {fold(w) for w in ("الحدود", "حدود", "الحدود البرية", "حدودها", "حدوده", "حدودنا", "الحد")}
 # clashes and battles, whose sides may go unnamed ("اندلعت اشتباكات في تعز")
 _CLASHES = {fold(w) for w in ("اشتباك", "اشتباكات عنيفة", "مواجهات عنيفة", "مواجهات مسلحة", "معارك عنيفة")}
 # "حق X في": the right to do
