@@ -744,6 +744,15 @@ def _merge(sel: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             out[-1] = _Cand(prev.ns, ne, min(prev.prio, c.prio), res)
             continue
         if (prev is not None and prev.res[2] == "day" and c.res[2] == "day" and prev.res[0] is not None
+                and c.res[0] is not None and prev.res[3] == "weekday" and c.res[3] == "weekday"
+                and "ليل" in ctx.norm[prev.ns:prev.ns + 6]
+                and re.fullmatch(r"\s*(?:[-/–]|[اإ]ل[ىي])?\s*", ctx.norm[prev.ne:c.ns])
+                and (c.res[0] - prev.res[0]).days in (1, -6)):
+            # "ليلة الجمعة - السبت"، "ليل الثلاثاء الأربعاء": one night across two days
+            end = prev.res[0] + dt.timedelta(days=1)
+            out[-1] = _Cand(prev.ns, c.ne, min(prev.prio, c.prio), (prev.res[0], end, "day", "weekday", prev.res[4]))
+            continue
+        if (prev is not None and prev.res[2] == "day" and c.res[2] == "day" and prev.res[0] is not None
                 and c.res[0] is not None and prev.res[3] in ("weekday", "relative", "absolute")
                 and re.fullmatch(r"\s*و\s*", ctx.norm[prev.ne:c.ns])
                 and 0 < (c.res[0] - prev.res[0]).days <= 7):
