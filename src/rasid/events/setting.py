@@ -53,7 +53,7 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None, anchor: Frame | No
     own = f.trigger.pos != "v" and any(toks[k].norm in _RELATIVE for k in range(f.match.j, min(f.sent.tok_end,
                                                                                           f.match.j + 4)))
     cands = [t for t in cands if (own or not _in_relative_clause(doc, f.match.j, t.start_char))
-             and not _commemorated(doc, t.start_char)]
+             and not _commemorated(doc, t.start_char) and not _describes_noun(doc, f, t)]
     if f.trigger.pos != "v" and _after_prior(toks, f.match):
         # "اعتقلت ... امس ... بعد ساعات على تفجيرات": the main clause's time is not the earlier act's
         cands = [t for t in cands if t.start_char >= t0]
@@ -89,6 +89,27 @@ def _attach_time(doc: Document, f: Frame, last: Frame | None, anchor: Frame | No
     if pub is not None:
         f.time = TimeExpr(f.sent.start, f.sent.start, "", pub - dt.timedelta(days=1), pub, "day", "publication")
         f.time_source = "publication"
+
+
+_SINCE_WORD = fold("منذ")
+# participles and adjectives of a state that lasts ("الحرب المستمرة منذ"، "المعتقل منذ"، "الحصار المفروض منذ")
+_LASTING = {fold(w) for w in (
+    "المستمرة", "المستمر", "مستمرة", "مستمر", "الدائرة", "الدائر", "القائمة", "القائم", "المتواصلة", "المتواصل",
+    "متواصلة", "المندلعة", "المندلع", "الجارية", "الجاري", "المحتجز", "المحتجزة", "المحتجزين", "المعتقل",
+    "المعتقلة", "المعتقلين", "المسجون", "المسجونين", "المطلوب", "المطلوبين", "المفروض", "المفروضة", "المغلق",
+    "المغلقة", "المتوقف", "المتوقفة", "المجمدة", "المجمد", "المعلقة", "المعلق", "المحاصرة", "المحاصر", "المختطف",
+    "المختطفين", "المخطوفين", "المفقود", "المفقودين")}
+
+
+def _describes_noun(doc: Document, f: Frame, t: TimeExpr) -> bool:
+    """"لإنهاء الحرب المستمرة منذ 14 عاما": a duration after a definite adjective or participle tells how long
+    that thing has lasted, not when the act took place."""
+    if t.kind != "since" and not fold(t.text).lstrip("و").startswith(_SINCE_WORD):
+        return False
+    k = doc.token_index(t.start_char)
+    if k is None or k <= f.match.j or k - 1 < f.sent.tok_start:
+        return False
+    return bool(set(doc.tokens[k - 1].forms) & _LASTING)
 
 
 def _occasion(doc: Document, f: Frame) -> Sentence | None:
