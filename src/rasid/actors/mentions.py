@@ -187,6 +187,12 @@ def _weak_ok(toks: Sequence[Token], m: Match, lex: ActorLexicon, hi: int) -> boo
         nxt = lex.countries.match_at(toks, m.j, hi)
         if nxt is not None and nxt.i == m.j and isinstance(nxt.payload, CountryForm) and nxt.payload.kind == "nisba":
             return True
+        if nxt is not None and nxt.i == m.j and isinstance(nxt.payload, CountryForm) and nxt.payload.kind == "name" \
+                and nxt.j == m.j + 1 and toks[m.j].norm.startswith("ال") and toks[m.j].norm.endswith("يه") \
+                and not (m.i > 0 and toks[m.i - 1].is_word and toks[m.i - 1].norm.startswith("ال")):
+            # "الداخلية السعودية": a country name shaped like a feminine adjective (not "الشؤون الداخلية السعودية",
+            # where the weak word is itself an adjective)
+            return True
     # "النائب أحمد المساري": a personal title before a two-word name (not "نائب الرئيس", a definite complement)
     if m.payload.sector == "LEG" and m.j + 1 < hi and not toks[m.j].norm.startswith("ال"):
         stop = _stopwords()
