@@ -185,11 +185,14 @@ class ActorLexicon:
         for row in read_tsv(folder / "actors_kb.tsv"):
             if not row.get("name"):
                 continue
-            p = KBPerson(row["name"], tuple(a.strip() for a in (row.get("aliases") or "").replace("|", ";").split(";") if a.strip()),
+            aliases = [a.strip() for a in (row.get("aliases") or "").replace("|", ";").split(";") if a.strip()]
+            # "~بري": an alias that is also a common word ("هجوم بري") names the person only after a title
+            # ("رئيس مجلس النواب نبيه بري"، "الرئيس بري"); it is never read alone
+            p = KBPerson(row["name"], tuple(a.lstrip("~") for a in aliases),
                          (row.get("code") or "").upper(), row.get("sector") or "GOV", row.get("office") or "",
                          _date(row.get("from", "")), _date(row.get("to", ""), end=True))
             lex.kb.append(p)
-            for form in _spellings(p.name, *p.aliases):
+            for form in _spellings(p.name, *(a for a in aliases if not a.startswith("~"))):
                 # several KB rows may share a name (offices over time): keep a list
                 key = phrase_key(form)
                 if not key:

@@ -137,6 +137,9 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
             i += 1
             continue
         payload = m.payload
+        if kind == "person" and "ك" in m.prefix:
+            i += 1  # "كبرى المدن" (the largest) is no كـ + بري
+            continue
         if kind == "person":
             payload = persons_on(payload, doc.article.published)
             if not payload:
@@ -165,6 +168,7 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
 # the links of a lineage after a known name (بن، بنت) and the first half of a split compound name (عبد العزيز)
 _LINEAGE = {fold(w) for w in ("بن", "بنت")}
 _ABD_WORDS = {fold(w) for w in ("عبد", "أبو")}
+_NAME_PARTICLES = {fold(w) for w in ("بن", "ابن", "بنت", "عبد", "آل", "أبو", "أبي", "أبا", "أم", "ولد", "ال")}
 _NAME_TITLES = {fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة", "بن", "بنت", "ابن", "أبو", "أم")}
 
 
@@ -1165,8 +1169,14 @@ def _link_names(doc: Document, mentions: list[Mention], lex: ActorLexicon, stop:
     # index of keys by first token (and by family name for bare surname mentions)
     by_first: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
     for key, m in known:
-        by_first.setdefault(key[0], []).append((key, m))
-        if len(key) >= 2:
+        # (a particle or a common word stands for no one: "بن"، "عبد"، "آل"، "يوم" alone name nobody)
+        if key[0] not in _NAME_PARTICLES and key[0] not in stop and len(key[0]) > 2:
+            by_first.setdefault(key[0], []).append((key, m))
+        if len(key) >= 3 and key[-2] in _NAME_PARTICLES and key[-1] not in stop:
+            # "نبيل أبو ردينة" -> "أبو ردينة": a compound family name links as a whole ("ردينة" alone names no one)
+            by_first.setdefault(key[-2], []).append((key[-2:], m))
+        elif len(key) >= 2 and key[-1] not in _NAME_PARTICLES and key[-1] not in stop and len(key[-1]) > 2 \
+                and key[-2] not in _NAME_PARTICLES:  # ("عبد الله": the second half names no one alone)
             by_first.setdefault(key[-1], []).append(((key[-1],), m))
     new: list[Mention] = []
     i = 0
@@ -1196,6 +1206,11 @@ def _link_names(doc: Document, mentions: list[Mention], lex: ActorLexicon, stop:
         s, e = t.start, toks[i + n - 1].end
         key0 = next(k for k, mm in cands if mm is src and (len(k) == n))[0]
         pre = next((p for f, p in zip(t.forms, t.prefixes, strict=False) if f == key0), "")
+        if n == 1 and (pre.lstrip("وف") or (t.norm.endswith("ا") and not key0.endswith("ا"))
+                       or (i > 0 and toks[i - 1].norm in _NAME_PARTICLES)):
+            # "ليوم 30"، "كبرى المدن"، "عضوا": a preposition, كـ or the accusative ending make a bare word no name
+            i += 1
+            continue
         if pre:
             s = t.start + len(t.text) - len(t.text.lstrip()) + len(pre)
         mm = Mention(start=s, end=e, text=doc.text[s:e], kind="person", code=src.code, sector=src.sector,

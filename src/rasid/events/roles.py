@@ -541,7 +541,7 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             and all(not t.prefixes[-1] and t.is_word for t in toks[mt.j + 1:mt.j + gap])
         if cand and roles in ("svo", "patient", "ask") and (praised or _oblique_plural(doc, cand[0]) or (
                 (trig.type == "REQUEST" or (trig.type == "ACCUSE" and trig.mode == "allege"))
-                and _request_content_follows(doc, cand[0])) or _plural_verb(toks[mt.i], trig)) \
+                and _request_content_follows(doc, cand[0]) and cand[0].kind != "person") or _plural_verb(toks[mt.i], trig)) \
                 and _tok(cand[0])[0] == mt.j + (gap if praised else 0) \
                 and (mt.prefix.startswith(("و", "ف")) or mt.i == f.sent.tok_start
                      or (mt.i == f.sent.tok_start + 1 and toks[f.sent.tok_start].norm in _AS_WELL)) \
