@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 
 from rasid.events.frame import (
     _ABSTRACT,
@@ -92,6 +93,15 @@ def _focus_city(doc: Document, code: str) -> Place | None:
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return next(p for p in towns if p.geonameid == ranked[0][0])
     return None
+
+
+# office labels of one person (a group mention headed by one: "الأمين العام لحزب ...")
+_PERSON_TITLE = re.compile(r"secretary|president|minister|leader|spokes|chair|head|speaker|deputy|member", re.I)
+
+
+def _plural_head(w: str) -> bool:
+    """A plural head word (قوات، مسلحين، مسؤولون); not a singular that ends like one (الأمين)."""
+    return w.endswith("ات") or (w.endswith(("ين", "ون")) and len(w.removeprefix("ال")) >= 5)
 
 
 def _leads_sentence(doc: Document, f: Frame) -> bool:
@@ -655,8 +665,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
     if trig.type == "ACCUSE" and convicts:
         types, mode = ["SANCTION"], ["convict"]
     if trig.type == "ASSAULT" and not trig.mode and f.actor and ".carried-out-by" not in f.rule and all(
-            m.kind in ("person", "office") and m.sector in _SPEAKERS
-            and not fold(m.text).split()[0].endswith(("ين", "ون", "ات")) for m in f.actor) \
+            (m.kind in ("person", "office") or (m.kind == "org" and _PERSON_TITLE.search(m.office or "")))
+            and m.sector in _SPEAKERS
+            and not _plural_head(fold(m.text).split()[0]) for m in f.actor) \
             and (any(t.forms[-1].startswith(_ATTACK_WORD) for t in doc.tokens[f.match.i:f.match.j + 4])
                  or (trig.pos == "v" and fold(trig.lemma) == _ATTACK_VERB)):
         # "شن الوزير هجوما حادا على المعارضة": a politician's or an official's attack is in words (PLOVER
