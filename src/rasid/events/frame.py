@@ -272,7 +272,9 @@ _BECAUSE = {fold(w) for w in ("لأن", "لأنه", "لأنها", "لأنهم", 
 # "رفض الكشف عن اسمه"، "طلب عدم ذكر هويته": the news idiom of an anonymous source; "رفض التعليق" (declined to
 # comment) refuses nothing
 _IDENTITY = {fold(w) for w in ("اسمه", "اسمها", "أسمائهم", "اسمائهم", "هويته", "هويتها", "هويتهم")}
-_NO_COMMENT = {fold(w) for w in ("التعليق", "بالتعليق", "للتعليق", "الإدلاء", "بالإدلاء")}
+# declining to comment, name or disclose refuses no one ("رفض التعليق"، "رفض ذكر الصين بالاسم"، "رفض الكشف عن هويته")
+_NO_COMMENT = {fold(w) for w in ("التعليق", "بالتعليق", "للتعليق", "الإدلاء", "بالإدلاء", "ذكر", "الكشف", "الإفصاح",
+                                 "تسمية", "الإفصاح")}
 
 
 _GAP = 5
