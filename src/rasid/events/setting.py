@@ -14,6 +14,7 @@ from rasid.events.frame import (
     _CAME_WHAT,
     _DIRECTIONS,
     _PLACE_ONLY,
+    _RECORD,
     _RELATIVE,
     _SAYS,
     _SINCE,
@@ -109,6 +110,8 @@ def _describes_noun(doc: Document, f: Frame, t: TimeExpr) -> bool:
     k = doc.token_index(t.start_char)
     if k is None or k <= f.match.j or k - 1 < f.sent.tok_start:
         return False
+    if any(set(t.forms) & _RECORD for t in doc.tokens[max(f.sent.tok_start, k - 10):k]):
+        return True  # "أول زيارة لوزير خارجية كوبي منذ 1959": the first since then measures the act; it is now
     return bool(set(doc.tokens[k - 1].forms) & _LASTING)
 
 
