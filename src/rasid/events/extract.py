@@ -722,6 +722,9 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     trigger inside a fixed phrase reports no event of its own."""
     if mt.j < len(toks) and toks[mt.j].norm == _GOD and mt.payload.pos == "v":
         return True
+    if mt.payload.type == "CONSULT" and mt.j < len(toks) and set(toks[mt.j].forms) & _PEAK_OF \
+            and set(toks[mt.i].forms) & _SUMMIT:
+        return True  # "بلغت قمة التوتر" (tension peaked), "قمة الدوري": the top of something, no summit
     if mt.i == 0:
         return False
     prev = toks[mt.i - 1].norm
@@ -730,6 +733,12 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _GOD = fold("الله")
+_CAPITAL_WORD = {fold(w) for w in ("العاصمة", "عاصمة")}
+_SUMMIT = {fold(w) for w in ("قمة", "القمة")}
+# what a peak (قمة) may be the top of, rather than a summit meeting
+_PEAK_OF = {fold(w) for w in ("التوتر", "التصعيد", "الأزمة", "الهرم", "الجبل", "جبل", "السعادة", "الإثارة", "العطاء",
+                              "الأداء", "المجد", "الجدول", "الترتيب", "الدوري", "الغضب", "النجاح", "الانهيار", "التطرف",
+                              "الفساد", "الأولويات", "اهتمامات", "الاهتمامات", "أولويات", "الهيمنة", "العنف")}
 
 
 def _after_relative_pronoun(toks, i: int) -> bool:  # type: ignore[no-untyped-def]
@@ -977,6 +986,8 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     g = _gov(doc, m)
     if m.kind == "capital" and g:
         return False  # في موسكو / العاصمة طهران: a place
+    if m.kind == "capital" and _after_capital_word(doc, m):
+        return False  # "بالعاصمة الأرجنتينية بوينس آيرس": the capital named after العاصمة is a place
     i0 = m.extra["tok"][0]
     if m.kind == "capital" and i0 > 0 and set(doc.tokens[i0 - 1].forms) & _NAMED_AFTER_CITY:
         return False  # "بيان جنيف 1"، "مؤتمر فيينا"، "مسار أستانة": the city names a text or a meeting, no party
@@ -995,6 +1006,18 @@ def _is_actor(doc: Document, m: Mention) -> bool:
             doc.tokens[i - 1].norm.endswith(("ان", "ين")) or set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS):
         return False  # "قتل تفجيران انتحاريان 13 شخصا": the adjective of the bombings, not the bombers
     return True
+
+
+def _after_capital_word(doc: Document, m: Mention) -> bool:
+    """The capital stands in apposition after العاصمة (and its country adjective): "بالعاصمة الأرجنتينية بوينس آيرس"."""
+    i = m.extra["tok"][0]
+    for k in range(i - 1, max(-1, i - 3), -1):
+        t = doc.tokens[k]
+        if set(t.forms) & _CAPITAL_WORD:
+            return True
+        if not t.norm.startswith("ال"):
+            return False
+    return False
 
 
 def _anaphoric(doc: Document, mt: Match, trig: Trigger) -> bool:
