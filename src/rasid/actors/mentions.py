@@ -168,6 +168,8 @@ def _atoms(doc: Document, lex: ActorLexicon, lo: int, hi: int) -> list[Atom]:
 # the links of a lineage after a known name (بن، بنت) and the first half of a split compound name (عبد العزيز)
 _LINEAGE = {fold(w) for w in ("بن", "بنت")}
 _ABD_WORDS = {fold(w) for w in ("عبد", "أبو")}
+# ranks that are also common nouns ("الفريق" the team): a mention only with a name or a country
+_TEAM_RANKS = {fold(w) for w in ("الفريق", "فريق")}
 _NAME_PARTICLES = {fold(w) for w in ("بن", "ابن", "بنت", "عبد", "آل", "أبو", "أبي", "أبا", "أم", "ولد", "ال")}
 _NAME_TITLES = {fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة", "بن", "بنت", "ابن", "أبو", "أم")}
 
@@ -942,6 +944,9 @@ def _weak_alone(doc: Document, p: _Phrase) -> bool:
     """A weak country form (المالية 'financial' / Malian) standing alone is not an actor,
     except a country name after a preposition (في مالي)."""
     cf = p.head.payload
+    if p.head.kind == "office" and isinstance(cf, Office) and fold(cf.form) in _TEAM_RANKS and p.name is None \
+            and p.j - p.i == p.head.j - p.head.i and not p.codes:
+        return True  # "وقال الفريق إن"، "الفريق الطبي": a team; the rank is read only with its holder's name
     if p.head.kind == "country" and p.i == p.head.i:
         from rasid.place.resolve import named_after  # lazy: the place layer is optional here
 
