@@ -230,6 +230,12 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
+            if trig.pos == "n" and trig.type == "REQUEST" and not mt.prefix and toks[mt.i].norm == _MUTALIBA \
+                    and mt.i > sent.tok_start and toks[mt.i - 1].norm in ("،", ","):
+                # "أكدت الخارجية رفض مصر ...، مطالبة بضرورة": after a comma the feminine participle of the main
+                # clause's subject, not the noun "a demand"
+                trig = dataclasses.replace(trig, pos="a", form_kind="participle")
+                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end, mt.noun)
             if trig.pos == "v" and trig.form_kind == "" and _verbal_noun_reading(toks, mt, sent.tok_start):
                 trig = dataclasses.replace(trig, pos="n")  # "بطرد الملحق"، "في قصف مدفعي"، "قررت الحكومة طرد"
                 mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end, mt.noun)
@@ -733,6 +739,7 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _GOD = fold("الله")
+_MUTALIBA = fold("مطالبة")
 _CAPITAL_WORD = {fold(w) for w in ("العاصمة", "عاصمة")}
 _SUMMIT = {fold(w) for w in ("قمة", "القمة")}
 # what a peak (قمة) may be the top of, rather than a summit meeting

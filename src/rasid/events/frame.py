@@ -530,7 +530,9 @@ _MEMBERS = {fold(w) for w in ("عناصر", "أفراد", "افراد", "مقا�
 def _main_clause(prev: list[Frame]) -> Frame | None:
     """The last trigger of the sentence so far that is not embedded in another ("نفى X الاتهامات بأن ...، متهما")."""
     # (not a definite noun that refers to an act told elsewhere: "للتنديد بالاتفاق ... الموقع بين إيران والقوى")
-    return next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"} and not g.anaphoric), None)
+    # (nor a charge noun whose actor is the one charged: "رفض مصر للتدخل الإيراني ...، مطالبة": Egypt demands)
+    return next((g for g in reversed(prev) if not g.flags & {"embedded", "relative"} and not g.anaphoric
+                 and g.trigger.roles != "charge"), None)
 
 
 # words that may open a sentence before its main verb: connectors and discourse openers ("من جانبه،"،
