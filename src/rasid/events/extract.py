@@ -226,6 +226,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "ASSAULT" and fold(trig.lemma) == _TARGETED and any(
                     set(t.forms) & _AIMS for t in toks[max(sent.tok_start, mt.i - 3):min(sent.tok_end, mt.j + 2)]):
                 continue  # "قرارا يستهدف وقف الاتجار"، "ويستهدف القرار": a text or a plan aims at, nothing is attacked
+            if trig.type == "AGREE" and trig.pos == "v" and fold(trig.lemma) == _WAQQA and not any(
+                    set(t.forms) & _SIGNED for t in toks[mt.j:min(sent.tok_end, mt.j + 14)]):
+                continue  # "هجوم انتحاري وقع الاثنين": وقع with nothing signed after it is "took place"
             if trig.roles == "visit" and toks[mt.i].norm in _REACHING:
                 continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
@@ -739,6 +742,13 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 
 
 _GOD = fold("الله")
+_WAQQA = fold("وقع")
+# what is signed (وقع على / وقع اتفاقية): without one of these after it, وقع is "took place"
+_SIGNED = {fold(w) for w in ("على", "عليه", "عليها", "عليهما", "اتفاق", "اتفاقا", "الاتفاق", "اتفاقية", "الاتفاقية",
+                             "اتفاقيات", "الاتفاقيات", "مذكرة", "مذكرات", "عقد", "عقدا", "عقود", "العقد", "بروتوكول",
+                             "وثيقة", "الوثيقة", "إعلان", "الإعلان", "ميثاق", "الميثاق", "معاهدة", "المعاهدة", "اتفاقيتين",
+                             "اتفاقين", "مذكرتي", "مذكرتين", "خطاب", "بيان", "البيان", "رسالة", "قرار", "القرار", "مرسوم",
+                             "المرسوم", "أمر", "الأمر", "صفقة", "الصفقة", "عريضة")}
 _MUTALIBA = fold("مطالبة")
 _CAPITAL_WORD = {fold(w) for w in ("العاصمة", "عاصمة")}
 _SUMMIT = {fold(w) for w in ("قمة", "القمة")}
