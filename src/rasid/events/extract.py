@@ -233,6 +233,12 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
+            if trig.type == "ASSAULT" and trig.pos == "n" and fold(trig.lemma) == _EXECUTION and any(
+                    set(t.forms) & _VERDICT for t in toks[max(sent.tok_start, mt.i - 3):mt.i]) and not any(
+                    t.forms[-1].startswith(_CARRY_OUT) for t in toks[max(sent.tok_start, mt.i - 4):mt.i] if t.forms):
+                # "الحكم الصادر بإعدامه": a death sentence passed, no execution carried out
+                trig = dataclasses.replace(trig, type="SANCTION", mode="convict")
+                mt = Match(mt.i, mt.j, trig, mt.prefix, mt.start, mt.end, mt.noun)
             if trig.pos == "n" and trig.type == "REQUEST" and not mt.prefix and toks[mt.i].norm == _MUTALIBA \
                     and mt.i > sent.tok_start and toks[mt.i - 1].norm in ("،", ","):
                 # "أكدت الخارجية رفض مصر ...، مطالبة بضرورة": after a comma the feminine participle of the main
@@ -750,6 +756,10 @@ _SIGNED = {fold(w) for w in ("على", "عليه", "عليها", "عليهما",
                              "اتفاقين", "مذكرتي", "مذكرتين", "خطاب", "بيان", "البيان", "رسالة", "قرار", "القرار", "مرسوم",
                              "المرسوم", "أمر", "الأمر", "صفقة", "الصفقة", "عريضة")}
 _MUTALIBA = fold("مطالبة")
+_EXECUTION = fold("إعدام")
+_CARRY_OUT = (fold("نفذ"), fold("تنفيذ"), fold("ينفذ"), fold("تنفذ"))  # "نفذت السلطات حكم الإعدام": carried out
+_VERDICT = {fold(w) for w in ("حكم", "الحكم", "حكما", "أحكام", "الأحكام", "أحكاما", "قضت", "قضى", "تقضي", "يقضي",
+                              "الصادر", "صادر", "صدور", "بحكم")}
 _CAPITAL_WORD = {fold(w) for w in ("العاصمة", "عاصمة")}
 _SUMMIT = {fold(w) for w in ("قمة", "القمة")}
 # what a peak (قمة) may be the top of, rather than a summit meeting
