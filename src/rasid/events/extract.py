@@ -233,6 +233,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
+            if trig.type == "ASSAULT" and _natural_cause(toks, mt, sent):
+                continue  # "مقتل طفلين إثر انقلاب خزانة"، "هجوم من سمكة قرش": an accident or an animal, no attacker
             if trig.type == "ASSAULT" and trig.pos == "n" and fold(trig.lemma) == _EXECUTION and any(
                     set(t.forms) & _VERDICT for t in toks[max(sent.tok_start, mt.i - 3):mt.i]) and not any(
                     t.forms[-1].startswith(_CARRY_OUT) for t in toks[max(sent.tok_start, mt.i - 4):mt.i] if t.forms):
@@ -732,6 +734,19 @@ def _cargo_roles(doc: Document, f: Frame, ments: list[Mention]) -> None:
         f.place, f.place_source = dest, "text"
 
 
+def _natural_cause(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-untyped-def]
+    """The death or attack has a cause that is no one's act: an accident or natural disaster after إثر/جراء/بسبب
+    ("مقتل طفلين إثر انقلاب وحدتين"، "وفاة ثلاثة جراء الغرق"), or an animal ("هجوم من سمكة قرش"، "ثور نطح")."""
+    lo, hi = max(sent.tok_start, mt.i - 6), min(sent.tok_end, mt.j + 8)
+    for k in range(lo, hi):
+        forms = set(toks[k].forms)
+        if forms & _ANIMALS:
+            return True
+        if forms & _CAUSE and any(set(t.forms) & _MISHAPS for t in toks[k + 1:min(hi, k + 3)]):
+            return True
+    return False
+
+
 def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
     """"تحت تهديد السلاح" (at gunpoint), "أيده الله" (may God support him, an honorific after a ruler's name): a
     trigger inside a fixed phrase reports no event of its own."""
@@ -757,6 +772,14 @@ _SIGNED = {fold(w) for w in ("على", "عليه", "عليها", "عليهما",
                              "المرسوم", "أمر", "الأمر", "صفقة", "الصفقة", "عريضة")}
 _MUTALIBA = fold("مطالبة")
 _EXECUTION = fold("إعدام")
+_CAUSE = {fold(w) for w in ("إثر", "اثر", "جراء", "بسبب", "نتيجة", "بفعل")}
+_MISHAPS = {fold(w) for w in ("حادث", "حادثة", "حوادث", "انقلاب", "غرق", "حريق", "الحريق", "سقوط", "انهيار", "صعق",
+                              "تسمم", "اصطدام", "تصادم", "عاصفة", "فيضان", "فيضانات", "سيول", "السيول", "زلزال",
+                              "الزلزال", "مرض", "انزلاق", "تدافع", "التدافع", "الحر", "الحرارة",
+                              "تماس", "اختناق", "الاختناق", "الغرق", "السير", "المرور", "المروري")}
+_ANIMALS = {fold(w) for w in ("قرش", "القرش", "ثور", "ثورا", "الثور", "تمساح", "التمساح", "أفعى", "الأفعى", "ثعبان",
+                              "نمر", "النمر", "دب", "الدب", "فيل", "الفيل", "كلب", "الكلب", "كلاب",
+                              "ذئب", "الذئب", "بيسون", "نحل", "النحل", "عقرب")}
 _CARRY_OUT = (fold("نفذ"), fold("تنفيذ"), fold("ينفذ"), fold("تنفذ"))  # "نفذت السلطات حكم الإعدام": carried out
 _VERDICT = {fold(w) for w in ("حكم", "الحكم", "حكما", "أحكام", "الأحكام", "أحكاما", "قضت", "قضى", "تقضي", "يقضي",
                               "الصادر", "صادر", "صدور", "بحكم")}
