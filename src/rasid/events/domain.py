@@ -15,7 +15,7 @@ from rasid.text.normalize import fold
 
 __all__ = ["article_domain"]
 
-_THRESHOLD = {"sport": 4, "economy": 5, "culture": 5}
+_THRESHOLD = {"sport": 4, "economy": 5, "culture": 5, "science": 5, "health": 5, "nature": 5}
 
 
 @lru_cache(maxsize=1)
