@@ -99,6 +99,10 @@ def _focus_city(doc: Document, code: str) -> Place | None:
 _PERSON_TITLE = re.compile(r"secretary|president|minister|leader|spokes|chair|head|speaker|deputy|member", re.I)
 
 
+# striking verbs whose civilian "subject" is its victim, read passively (استُهدف مدنيون، قُصف السكان)
+_STRIKE_VERBS = {fold(w) for w in ("استهدف", "قصف", "ضرب", "أصاب", "جرح", "اغتال", "أعدم", "فجر")}
+
+
 def _plural_head(w: str) -> bool:
     """A plural head word (قوات، مسلحين، مسؤولون); not a singular that ends like one (الأمين)."""
     return w.endswith("ات") or (w.endswith(("ين", "ون")) and len(w.removeprefix("ال")) >= 5)
@@ -675,7 +679,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         types, mode = ["ACCUSE"], ["disapprove"]
         f.rule += ".verbal"
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
-        if trig.mode == "kill":
+        if trig.mode == "kill" or fold(trig.lemma) in _STRIKE_VERBS:
+            # ("استهدف فيها مدنيون": civilians named with a striking verb were struck, read passively)
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
             # killing verb, not its agents; the attackers are unidentified
             code = (f.place.country_code if f.place is not None else None) or actors[0].code
