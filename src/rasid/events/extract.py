@@ -233,6 +233,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                 continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
             if trig.roles == "visit" and trig.lemma in _ARRIVALS and _no_destination(toks, mt, sent.tok_end):
                 continue  # "وصلت إلى حد التخوين"، "زيادة وصلت إلى 5 ملايين": reaching a level, not a place
+            if trig.type == "PROTEST" and trig.mode == "boycott" and (
+                    toks[mt.i].norm in _CATEGORICAL_ADJ or (mt.i > 0 and set(toks[mt.i - 1].forms) & _CATEGORICAL)):
+                continue  # "بشكل قاطع"، "نفيا قاطعا"، "رفضا قاطعا": categorically, no boycott
             if trig.type == "PROTEST" and toks[mt.i].norm in _CROSSING and any(
                     set(t.forms) & _ROADS for t in toks[mt.j:min(sent.tok_end, mt.j + 2)]):
                 continue  # "تقاطع طريق الملك عبدالله" (the intersection of a road), no boycott
@@ -776,6 +779,8 @@ _SIGNED = {fold(w) for w in ("على", "عليه", "عليها", "عليهما",
 _MUTALIBA = fold("مطالبة")
 _EXECUTION = fold("إعدام")
 _CROSSING = {fold(w) for w in ("تقاطع", "التقاطع")}
+_CATEGORICAL_ADJ = {fold(w) for w in ("قاطعا", "قاطعة", "القاطع", "القاطعة", "قاطعًا")}
+_CATEGORICAL = {fold(w) for w in ("بشكل", "بصورة", "نفيا", "رفضا", "دليل", "دليلا", "ردا", "موقفا", "جوابا")}
 _ROADS = {fold(w) for w in ("طريق", "الطريق", "شارع", "الشارع", "طرق", "الطرق", "شوارع", "مع", "جسر", "الجسر")}
 _CAUSE = {fold(w) for w in ("إثر", "اثر", "جراء", "بسبب", "نتيجة", "بفعل")}
 _MISHAPS = {fold(w) for w in ("حادث", "حادثة", "حوادث", "انقلاب", "غرق", "حريق", "الحريق", "سقوط", "انهيار", "صعق",
