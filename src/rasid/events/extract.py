@@ -101,6 +101,7 @@ from rasid.events.frame import (
     _TARGETED,
     _TAWAJJAHA,
     _TEMPORAL_PREPS,
+    _THAT,
     _THAT_ONE,
     _THEN,
     _THIS,
@@ -227,7 +228,8 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     set(t.forms) & _AIMS for t in toks[max(sent.tok_start, mt.i - 3):min(sent.tok_end, mt.j + 2)]):
                 continue  # "قرارا يستهدف وقف الاتجار"، "ويستهدف القرار": a text or a plan aims at, nothing is attacked
             if trig.type == "AGREE" and trig.pos == "v" and fold(trig.lemma) == _WAQQA and not any(
-                    set(t.forms) & _SIGNED for t in toks[mt.j:min(sent.tok_end, mt.j + 14)]):
+                    set(t.forms) & _SIGNED for t in toks[mt.j:min(sent.tok_end, mt.j + 14)]) and not any(
+                    set(t.forms) & _SIGNED_ON for t in toks[mt.j:min(sent.tok_end, mt.j + 5)]):
                 continue  # "هجوم انتحاري وقع الاثنين": وقع with nothing signed after it is "took place"
             if trig.roles == "visit" and toks[mt.i].norm in _REACHING:
                 continue  # "وصولا إلى ...": "(all the way) up to", an adverb, no arrival
@@ -236,6 +238,15 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "PROTEST" and trig.mode == "boycott" and (
                     toks[mt.i].norm in _CATEGORICAL_ADJ or (mt.i > 0 and set(toks[mt.i - 1].forms) & _CATEGORICAL)):
                 continue  # "بشكل قاطع"، "نفيا قاطعا"، "رفضا قاطعا": categorically, no boycott
+            if trig.type == "ACCUSE" and fold(trig.lemma) in _DANA and mt.j < sent.tok_end \
+                    and set(toks[mt.j].forms) & _OWED:
+                continue  # "جيش يدين بالولاء للوطن"، "يدين بالفضل": owes loyalty or thanks, condemns no one
+            if trig.type == "REJECT" and fold(trig.lemma) == _ISTABAADA and mt.j < sent.tok_end \
+                    and any(set(t.forms) & _THAT for t in toks[mt.j:min(sent.tok_end, mt.j + 4)]):
+                continue  # "استبعد الخبير أن تكون ...": judged unlikely, rejected no one
+            if trig.type == "PROTEST" and toks[mt.i].norm in _CROSSING and mt.i > sent.tok_start \
+                    and (toks[mt.i - 1].norm in _PREP_WORDS or set(toks[mt.i - 1].forms) & _NEAR):
+                continue  # "عند تقاطع"، "قرب تقاطع": at an intersection
             if trig.type == "PROTEST" and toks[mt.i].norm in _CROSSING and any(
                     set(t.forms) & _ROADS for t in toks[mt.j:min(sent.tok_end, mt.j + 2)]):
                 continue  # "تقاطع طريق الملك عبدالله" (the intersection of a road), no boycott
@@ -771,7 +782,8 @@ def _idiom(toks, mt: Match) -> bool:  # type: ignore[no-untyped-def]
 _GOD = fold("الله")
 _WAQQA = fold("وقع")
 # what is signed (وقع على / وقع اتفاقية): without one of these after it, وقع is "took place"
-_SIGNED = {fold(w) for w in ("على", "عليه", "عليها", "عليهما", "اتفاق", "اتفاقا", "الاتفاق", "اتفاقية", "الاتفاقية",
+_SIGNED_ON = {fold(w) for w in ("على", "عليه", "عليها", "عليهما")}  # "وقعت مصر والسودان على": near the verb
+_SIGNED = {fold(w) for w in ("اتفاق", "اتفاقا", "الاتفاق", "اتفاقية", "الاتفاقية",
                              "اتفاقيات", "الاتفاقيات", "مذكرة", "مذكرات", "عقد", "عقدا", "عقود", "العقد", "بروتوكول",
                              "وثيقة", "الوثيقة", "إعلان", "الإعلان", "ميثاق", "الميثاق", "معاهدة", "المعاهدة", "اتفاقيتين",
                              "اتفاقين", "مذكرتي", "مذكرتين", "خطاب", "بيان", "البيان", "رسالة", "قرار", "القرار", "مرسوم",
@@ -779,6 +791,11 @@ _SIGNED = {fold(w) for w in ("على", "عليه", "عليها", "عليهما",
 _MUTALIBA = fold("مطالبة")
 _EXECUTION = fold("إعدام")
 _CROSSING = {fold(w) for w in ("تقاطع", "التقاطع")}
+_NEAR = {fold(w) for w in ("عند", "قرب", "بالقرب", "أمام", "حادث", "إشارة", "إشارات")}
+_DANA = {fold(w) for w in ("أدان", "دان")}
+_OWED = {fold(w) for w in ("بالولاء", "بالفضل", "بالشكر", "بالامتنان", "بالطاعة", "بالدين", "بالإسلام", "بالمسيحية",
+                           "بالوفاء", "لهم", "له", "لها")}
+_ISTABAADA = fold("استبعد")
 _CATEGORICAL_ADJ = {fold(w) for w in ("قاطعا", "قاطعة", "القاطع", "القاطعة", "قاطعًا")}
 _CATEGORICAL = {fold(w) for w in ("بشكل", "بصورة", "نفيا", "رفضا", "دليل", "دليلا", "ردا", "موقفا", "جوابا")}
 _ROADS = {fold(w) for w in ("طريق", "الطريق", "شارع", "الشارع", "طرق", "الطرق", "شوارع", "مع", "جسر", "الجسر")}
