@@ -238,6 +238,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
             if trig.type == "PROTEST" and trig.mode == "boycott" and (
                     toks[mt.i].norm in _CATEGORICAL_ADJ or (mt.i > 0 and set(toks[mt.i - 1].forms) & _CATEGORICAL)):
                 continue  # "بشكل قاطع"، "نفيا قاطعا"، "رفضا قاطعا": categorically, no boycott
+            if trig.type == "ASSAULT" and fold(trig.lemma) in _CITED_VERBS and any(
+                    set(t.forms) & _CITATION for t in toks[mt.j:min(sent.tok_end, mt.j + 8)]):
+                continue  # "استشهد الجنرال بتصريحات"، "ضرب أروع الأمثال": cited or set an example, no killing
             if trig.type == "ACCUSE" and fold(trig.lemma) in _DANA and mt.j < sent.tok_end \
                     and set(toks[mt.j].forms) & _OWED:
                 continue  # "جيش يدين بالولاء للوطن"، "يدين بالفضل": owes loyalty or thanks, condemns no one
@@ -298,7 +301,7 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     and any(set(toks[q].forms) & _WEIGHED for q in range(max(a, mt.i - 6), mt.i)):
                 # "بحث الاتحاد الأوروبي فرض عقوبات": an act discussed or studied, not done
                 f.flags.add("hypothetical")
-            if trig.type == "COERCE" and trig.mode == "arrest" and trig.pos == "v" and mt.j < len(toks) \
+            if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _STOPPED:
                 f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) and (
@@ -793,6 +796,10 @@ _EXECUTION = fold("إعدام")
 _CROSSING = {fold(w) for w in ("تقاطع", "التقاطع")}
 _NEAR = {fold(w) for w in ("عند", "قرب", "بالقرب", "أمام", "حادث", "إشارة", "إشارات")}
 _DANA = {fold(w) for w in ("أدان", "دان")}
+_CITED_VERBS = {fold(w) for w in ("استشهد", "ضرب")}
+_CITATION = {fold(w) for w in ("بقول", "بكلام", "بمثال", "بتصريح", "بتصريحات", "بآية", "بحديث", "بدراسة", "بتقرير", "بأرقام",
+                            "ببيانات", "بمقولة", "بعبارة", "بما", "بأقوال", "بشهادة", "بمقال", "بكتاب", "مثلا", "مثالا",
+                            "المثل", "الأمثال", "أمثلة", "الأمثلة", "أروع", "موعدا", "رقما", "بعرض")}
 _OWED = {fold(w) for w in ("بالولاء", "بالفضل", "بالشكر", "بالامتنان", "بالطاعة", "بالدين", "بالإسلام", "بالمسيحية",
                            "بالوفاء", "لهم", "له", "لها")}
 _ISTABAADA = fold("استبعد")
