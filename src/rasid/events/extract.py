@@ -301,6 +301,9 @@ def extract_events(doc: Document, lex: TriggerLexicon | None = None, keep_all: b
                     and any(set(toks[q].forms) & _WEIGHED for q in range(max(a, mt.i - 6), mt.i)):
                 # "بحث الاتحاد الأوروبي فرض عقوبات": an act discussed or studied, not done
                 f.flags.add("hypothetical")
+            if trig.type == "COERCE" and trig.mode == "arrest" and toks[mt.i].norm == _TAWAQQUF and not any(
+                    "tok" in m.extra and mt.j <= m.extra["tok"][0] <= mt.j + 3 for m in ment_by_sent.get(sent.index, [])):
+                continue  # "توقف التطبيق 4 ساعات": stopped (تَوَقَّف), with no one held after it
             if trig.type == "COERCE" and trig.mode == "arrest" and mt.j < len(toks) \
                     and set(toks[mt.j].forms) & _STOPPED:
                 f.flags.add("embedded")  # "يوقف نزيف الدم": a process stopped, not an arrest
@@ -758,6 +761,8 @@ def _natural_cause(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-
     """The death or attack has a cause that is no one's act: an accident or natural disaster after إثر/جراء/بسبب
     ("مقتل طفلين إثر انقلاب وحدتين"، "وفاة ثلاثة جراء الغرق"), or an animal ("هجوم من سمكة قرش"، "ثور نطح")."""
     lo, hi = max(sent.tok_start, mt.i - 6), min(sent.tok_end, mt.j + 8)
+    if any(set(t.forms) & _DISASTERS for t in toks[max(sent.tok_start, mt.i - 4):mt.i]):
+        return True  # "الزلزال الذي أودى بحياة 8800 شخص": a disaster as the subject
     for k in range(lo, hi):
         forms = set(toks[k].forms)
         if forms & _ANIMALS:
@@ -793,6 +798,7 @@ _SIGNED = {fold(w) for w in ("اتفاق", "اتفاقا", "الاتفاق", "ا
                              "المرسوم", "أمر", "الأمر", "صفقة", "الصفقة", "عريضة")}
 _MUTALIBA = fold("مطالبة")
 _EXECUTION = fold("إعدام")
+_TAWAQQUF = fold("توقف")
 _CROSSING = {fold(w) for w in ("تقاطع", "التقاطع")}
 _NEAR = {fold(w) for w in ("عند", "قرب", "بالقرب", "أمام", "حادث", "إشارة", "إشارات")}
 _DANA = {fold(w) for w in ("أدان", "دان")}
@@ -811,6 +817,9 @@ _MISHAPS = {fold(w) for w in ("حادث", "حادثة", "حوادث", "انقل�
                               "تسمم", "اصطدام", "تصادم", "عاصفة", "فيضان", "فيضانات", "سيول", "السيول", "زلزال",
                               "الزلزال", "مرض", "انزلاق", "تدافع", "التدافع", "الحر", "الحرارة",
                               "تماس", "اختناق", "الاختناق", "الغرق", "السير", "المرور", "المروري")}
+_DISASTERS = {fold(w) for w in ("زلزال", "الزلزال", "الفيضانات", "فيضانات", "السيول", "سيول", "العاصفة", "الإعصار",
+                                "إعصار", "الحريق", "حريق", "الحادث", "حادث", "الانهيار", "البركان", "الجفاف", "المجاعة",
+                                "الوباء", "وباء", "الحر", "موجة")}
 _ANIMALS = {fold(w) for w in ("قرش", "القرش", "ثور", "ثورا", "الثور", "تمساح", "التمساح", "أفعى", "الأفعى", "ثعبان",
                               "نمر", "النمر", "دب", "الدب", "فيل", "الفيل", "كلب", "الكلب", "كلاب",
                               "ذئب", "الذئب", "بيسون", "نحل", "النحل", "عقرب")}

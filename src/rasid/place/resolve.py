@@ -36,7 +36,7 @@ PREPOSITIONS = frozenset(
 )
 # a name after these is a street, square, station or bridge named for a place ("شارع بغداد" in Damascus, "محطة
 # «بهارستان»" in Tehran), not that place
-_NAMED_AFTER = frozenset(fold(w) for w in "شارع ميدان ساحة محطة جسر دوار نفق كورنيش باب بوابة".split())
+_NAMED_AFTER = frozenset(fold(w) for w in "شارع ميدان ساحة محطة جسر دوار نفق باب بوابة مقهى مطعم فندق".split())
 
 
 def named_after(toks: Sequence[Token], i: int) -> bool:
