@@ -526,6 +526,10 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             or (m.kind == "office" and (m.extra.get("level", 9) <= 3 or m.office == "Government"))
             for m in f.actor):
         return []  # "الوزارة لن تسمح بأي تجاوزات": a refusal with no addressee counts from a state or its leaders only
+    if trig.type == "REQUEST" and not recips and f.actor and all(
+            m.kind == "office" and m.extra.get("level", 9) >= 6 and m.sector in ("MIL", "COP", "GOV") for m in f.actor) \
+            and not keep_all:
+        return []  # "ودعا النقيب المتنزهين إلى التقيد بتعليمات الإنقاذ": a junior officer's advice to the public
     if (trig.type in _NEEDS_RECIPIENT or trig.mode == "censor") and not recips and not _multilateral(trig, actors[0]):
         return []
     if trig.type in _VERBAL | {"RETREAT"} and not recips and not _leads_sentence(doc, f) \

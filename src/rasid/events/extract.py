@@ -763,6 +763,8 @@ def _natural_cause(toks, mt: Match, sent: Sentence) -> bool:  # type: ignore[no-
     lo, hi = max(sent.tok_start, mt.i - 6), min(sent.tok_end, mt.j + 8)
     if any(set(t.forms) & _DISASTERS for t in toks[max(sent.tok_start, mt.i - 4):mt.i]):
         return True  # "الزلزال الذي أودى بحياة 8800 شخص": a disaster as the subject
+    if any(set(t.forms) & _LIGHTNING for t in toks[lo:hi]):
+        return True  # "قتل بريطاني بعد أن صعق البرق عصا السيلفي": struck by lightning
     for k in range(lo, hi):
         forms = set(toks[k].forms)
         if forms & _ANIMALS:
@@ -820,6 +822,7 @@ _MISHAPS = {fold(w) for w in ("حادث", "حادثة", "حوادث", "انقل�
 _DISASTERS = {fold(w) for w in ("زلزال", "الزلزال", "الفيضانات", "فيضانات", "السيول", "سيول", "العاصفة", "الإعصار",
                                 "إعصار", "الحريق", "حريق", "الحادث", "حادث", "الانهيار", "البركان", "الجفاف", "المجاعة",
                                 "الوباء", "وباء", "الحر", "موجة")}
+_LIGHTNING = {fold(w) for w in ("البرق", "صاعقة", "الصاعقة", "صعق", "صعقة")}
 _ANIMALS = {fold(w) for w in ("قرش", "القرش", "ثور", "ثورا", "الثور", "تمساح", "التمساح", "أفعى", "الأفعى", "ثعبان",
                               "نمر", "النمر", "دب", "الدب", "فيل", "الفيل", "كلب", "الكلب", "كلاب",
                               "ذئب", "الذئب", "بيسون", "نحل", "النحل", "عقرب")}
