@@ -871,8 +871,9 @@ def _vehicle_subject(doc: Document, mt: Match) -> bool:
             place = next((p for p in doc.places if toks[k + 1].start <= p.start <= toks[min(k + 2, len(toks) - 1)].start),
                          None)
             k = (_tok_index(doc, place.end - 1) or k + 1) + 1 if place is not None else k + 2
-        elif not t.is_word or _timeword(doc, k) or t.norm in _ORDINALS:
-            k += 1  # "وصلت إلى عدن أمس أول سفينة": the time and an ordinal stand before the subject
+        elif not t.is_word or _timeword(doc, k) or t.norm in _ORDINALS or any(
+                m.kind == "nisba" and m.extra.get("tok", (-1,))[0] == k for m in doc.mentions):
+            k += 1  # "وصلت إلى ميناء عدن اليمني أمس أول سفينة": the place's adjective, the time and an ordinal
         else:
             return bool(set(t.forms) & _VEHICLES) or _vehicle_before(doc, mt)
     return _vehicle_before(doc, mt)
