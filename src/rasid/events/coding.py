@@ -103,6 +103,9 @@ _PERSON_TITLE = re.compile(r"secretary|president|minister|leader|spokes|chair|he
 _STRIKE_VERBS = {fold(w) for w in ("استهدف", "قصف", "ضرب", "أصاب", "جرح", "اغتال", "أعدم", "فجر")}
 
 
+_NON_POLITICAL = {"CVL", "BUS", "JRN", "MED", "EDU", "SOC", "LAB"}
+
+
 def _plural_head(w: str) -> bool:
     """A plural head word (قوات، مسلحين، مسؤولون); not a singular that ends like one (الأمين)."""
     return w.endswith("ات") or (w.endswith(("ين", "ون")) and len(w.removeprefix("ال")) >= 5)
@@ -526,6 +529,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             or (m.kind == "office" and (m.extra.get("level", 9) <= 3 or m.office == "Government"))
             for m in f.actor):
         return []  # "الوزارة لن تسمح بأي تجاوزات": a refusal with no addressee counts from a state or its leaders only
+    if trig.type == "RETREAT" and actors and all(a.sector in _NON_POLITICAL for a in actors) \
+            and all(r.sector in _NON_POLITICAL | {None} for r in recips) and not keep_all:
+        return []  # "انسحب صحافيون كبار من الصحيفة": journalists, firms or citizens withdrawing from no party
     if trig.type == "REQUEST" and not recips and f.actor and all(
             m.kind == "office" and m.extra.get("level", 9) >= 6 and m.sector in ("MIL", "COP", "GOV") for m in f.actor) \
             and not keep_all:
