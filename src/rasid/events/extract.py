@@ -1090,6 +1090,8 @@ def _is_actor(doc: Document, m: Mention) -> bool:
         return False  # "بيان جنيف 1"، "مؤتمر فيينا"، "مسار أستانة": the city names a text or a meeting, no party
     if m.kind in ("name", "country") and g in ("في", "داخل", "dir"):
         return False
+    if m.kind in ("name", "country", "capital") and _conjoined_place(doc, m):
+        return False  # "في العراق وسوريا واليمن": countries joined to a place after في are places too
     i = m.extra["tok"][0]
     if i > 0 and doc.tokens[i - 1].norm in _ACCORDING:
         return False  # "بحسب المنظمة"، "وفقا للشرطة": the source of the report, not a participant
@@ -1103,6 +1105,21 @@ def _is_actor(doc: Document, m: Mention) -> bool:
             doc.tokens[i - 1].norm.endswith(("ان", "ين")) or set(doc.tokens[i - 1].forms) & _ATTACK_NOUNS):
         return False  # "قتل تفجيران انتحاريان 13 شخصا": the adjective of the bombings, not the bombers
     return True
+
+
+def _conjoined_place(doc: Document, m: Mention) -> bool:
+    """The mention is joined by و to a country or capital that is a place ("في العراق وسوريا ولبنان")."""
+    i0 = m.extra["tok"][0]
+    t = doc.tokens[i0]
+    if i0 == 0 or not any(p == "و" for p in t.prefixes):
+        return False
+    prev = next((p for p in doc.mentions if "tok" in p.extra and p.extra["tok"][1] == i0), None)
+    if prev is None:
+        return False
+    if prev.kind in ("name", "country", "capital"):
+        return not _is_actor(doc, prev)
+    # "المدنيين في العراق وسوريا": a people named with their place, the next country joins the place
+    return prev.extra["tok"][1] - prev.extra["tok"][0] >= 3 and doc.tokens[i0 - 2].norm in ("في", "داخل")
 
 
 def _after_capital_word(doc: Document, m: Mention) -> bool:

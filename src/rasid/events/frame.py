@@ -327,6 +327,9 @@ def _gov(doc: Document, m: Mention) -> str:
             return doc.tokens[i - 2].norm
     if i > 0:
         w = doc.tokens[i - 1]
+        if i > 2 and w.norm == "من" and doc.tokens[i - 2].norm in (_KULL_MIN[0], _KULLAN) \
+                and doc.tokens[i - 3].norm in _PREP_WORDS:
+            return doc.tokens[i - 3].norm  # "في كل من العراق وسوريا": the list is governed by في
         if _partitive(doc, i) or (i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in _UNITS):
             return ""  # partitive: "عدد من الكويتيين" is the object itself; "قوة من الجيش" the army
         if i > 1 and w.norm == "من" and doc.tokens[i - 2].norm in (_KULL_MIN[0], _KULLAN):

@@ -528,7 +528,9 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = [cand[0]]
             cand = []
             rule += ".object"
-        elif kull is not None and cand and toks[kull - 2].norm != _KULLAN:
+        elif kull is not None and cand and toks[kull - 2].norm != _KULLAN \
+                and not (kull >= 3 and toks[kull - 3].norm in _PREP_WORDS):
+            # (not "قتل المدنيين في كل من العراق وسوريا": a list governed by a preposition is no subject)
             # "استقبل O ... كل من S": the subject comes after كل من, the object before it
             post = [m for m in after if _tok(m)[0] >= kull]
             if post:
