@@ -196,6 +196,14 @@ def _seat_landmark(doc: Document, f: Frame, code: str) -> Place | None:
 # --------------------------------------------------------------------------- coding
 
 
+# dual heads naming two peers of one side ("قبيلتا التبو والطوارق"، "الحزبان"): an agreement between them
+_DUAL_PEERS = frozenset(fold(w) for w in (
+    "قبيلتا", "قبيلتي", "عشيرتا", "عشيرتي", "الحزبان", "الحزبين", "الحركتان", "الحركتين", "الفصيلان", "الفصيلين",
+    "الطرفان", "الطرفين", "الجانبان", "الجانبين"))
+# tribal collectives (offices.tsv): CVL for want of a PLOVER tribal sector, but they bear arms
+_TRIBAL = frozenset({"Tribe", "Tribes", "Clan", "Clans", "Tribesmen", "Tribal fighters"})
+
+
 def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[str] | None = None,
             ) -> list[Entity]:
     codes = codes if codes is not None else (m.extra.get("codes") or ([m.code] if m.code else []))
@@ -451,7 +459,16 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             actors = [a for a in actors if a.code == first]
         else:
             actors, recips = actors[:1], actors[1:]
+            if f.actor and fold(f.actor[0].text).split()[0] in _DUAL_PEERS and all(
+                    m.kind == "nisba" for m in f.actor[1:]):
+                recips = [dataclasses.replace(actors[0])]  # "قبيلتا التبو والطوارق الليبيتان": the dual's adjective
             f.flags.add("domestic-peers")
+    elif trig.type in _SYMMETRIC and not recips and len(actors) == 1 and f.actor and actors[0].code \
+            and fold(f.actor[0].text).split()[0] in _DUAL_PEERS:
+        # "وقعت قبيلتا التبو والطوارق اتفاقا": a dual subject of one country is both parties
+        recips = [dataclasses.replace(actors[0])]
+        f.flags.add("domestic-peers")
+        f.rule += ".dual"
     if (trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "CONCEDE") or trig.mode in ("convict", "release")) \
             and not recips \
             and actors[0].code not in _IGO and trig.mode != "censor" and (fold(trig.lemma) != _RESPONSE or (
@@ -688,7 +705,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # ACCUSE); not an attack carried out (شنته) or one by a group (مسلحين، مسؤولين)
         types, mode = ["ACCUSE"], ["disapprove"]
         f.rule += ".verbal"
-    if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors):
+    if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors) \
+            and not any(a.office in _TRIBAL for a in actors):  # armed tribesmen fight: no riot, no victims
         if trig.mode == "kill" or fold(trig.lemma) in _STRIKE_VERBS:
             # ("استهدف فيها مدنيون": civilians named with a striking verb were struck, read passively)
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
@@ -731,7 +749,7 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         # the recipients of another country; a domestic dyad (the government and a rebel group) keeps its own
         rec = [r for r in recips if r.code not in {a.code for a in grp}] or (
             recips if "domestic-peers" in f.flags or trig.type not in _SYMMETRIC
-            or _government_and_party(grp, recips) else [])
+            or _government_and_party(grp, recips) or any(e.office in _TRIBAL for e in grp + recips) else [])
         if trig.type in _NEEDS_RECIPIENT and not rec and (not _multilateral(trig, grp[0]) or partner_igo):
             continue
         # "اتهمت الولايات المتحدة تايلاند وروسيا وإيران": one directed event per recipient country
