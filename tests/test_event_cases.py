@@ -111,6 +111,20 @@ def test_an_attack_named_after_the_killing_is_the_same_act(text: str) -> None:
     assert assaults[0].actor[0].sector == "REB"
 
 
+@pytest.mark.parametrize("text", [
+    "أعلن الجيش العراقي مقتل عشرين من عناصر داعش في قصف على الموصل.",
+    "أعلن الجيش العراقي مقتل ثلاثة من قادة تنظيم داعش في قصف على الموصل.",
+])
+def test_counted_members_of_a_group_are_the_victims(text: str) -> None:
+    """"مقتل عشرين من عناصر داعش": tens and feminine counts open a partitive like the units do; the group's
+    members are the victims, not the country's civilians."""
+    from rasid.pipeline import extract_text
+
+    assaults = [e for e in extract_text(text, published="2024-03-10") if "ASSAULT" in e.event]
+    assert assaults and assaults[0].recipient and assaults[0].recipient[0].sector == "REB", \
+        [(e.actor, e.recipient, e.rule) for e in assaults]
+
+
 def test_a_support_verb_with_a_counted_subject_stays_active() -> None:
     """"فتح ثلاثة مسلحين النار على دورية للشرطة": the counted gunmen fired (فتح النار is never passive), the police
     patrol was hit."""

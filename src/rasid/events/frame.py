@@ -23,7 +23,12 @@ _DIRECTIONS = {fold(w) for w in ("شرق", "غرب", "شمال", "جنوب", "و
                                   "قرب", "جنوب شرق", "أطراف", "ضواحي", "حدود")}
 # numbers written as words, and words of counting: "قتل أمس ستة"، "قتل نحو عشرين"
 _NUMBER_WORDS = {fold(w) for w in ("اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
-                                   "عشرات", "مئات", "العشرات", "المئات", "آلاف", "الآلاف")}
+                                   "عشرات", "مئات", "العشرات", "المئات", "آلاف", "الآلاف",
+                                   # feminine-noun counts, teens and tens ("ثلاث من النساء"، "خمسة عشر من"، "عشرين من")
+                                   "اثنتين", "اثنتان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
+                                   "عشرين", "عشرون", "ثلاثين", "ثلاثون", "أربعين", "أربعون", "خمسين", "خمسون",
+                                   "ستين", "ستون", "سبعين", "سبعون", "ثمانين", "ثمانون", "تسعين", "تسعون", "مئة",
+                                   "مائة", "ألف", "الف")}
 # quantifiers that open a noun phrase: "بعض نواب المعارضة"، "معظم الضحايا"
 _QUANTIFIERS = {fold(w) for w in ("بعض", "كل", "معظم", "أغلب", "غالبية", "جميع", "كافة")}
 _QUANT = _NUMBER_WORDS | _QUANTIFIERS | {fold(w) for w in (
@@ -402,7 +407,14 @@ _FIRED = {fold(w) for w in ("أطلقها", "أطلقه", "أطلقته", "أط�
 def _partitive(doc: Document, i: int) -> bool:
     """The mention at token i follows "عدد من"، "18 عنصرا من": the counted people themselves."""
     toks = doc.tokens
+    if i > 2 and toks[i - 2].norm == "من" and toks[i - 1].norm in _GROUP_MEMBERS \
+            and (toks[i - 3].norm in _QUANT or toks[i - 3].norm.isdigit()):
+        return True  # "ثلاثة من قادة تنظيم داعش": the counted members of the group
     return i > 1 and toks[i - 1].norm == "من" and (toks[i - 2].norm in _QUANT or toks[i - 2].norm.isdigit())
+
+
+_GROUP_MEMBERS = {fold(w) for w in ("عناصر", "أفراد", "افراد", "مقاتلي", "مسلحي", "جنود", "أعضاء", "اعضاء", "قادة",
+                                    "منتسبي", "ضباط")}
 
 
 # "سبعة أهداف لحزب العمال"، "مواقع للحوثيين": the owner of the targets is the one attacked

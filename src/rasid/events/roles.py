@@ -573,7 +573,8 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             obj = _object_pronoun(doc, f, ments, subj)
     else:  # verbal noun: genitive right after the noun
         # the genitive right after the noun; quotation marks do not count ("محاكمة "تاريخية" للرئيس")
-        gen = [m for m in after if sum(t.is_word for t in toks[mt.j:_tok(m)[0]]) <= 2 and _tok(m)[0] - mt.j <= 5]
+        gen = [m for m in after if (sum(t.is_word for t in toks[mt.j:_tok(m)[0]]) <= 2
+                                    or _partitive(doc, _tok(m)[0])) and _tok(m)[0] - mt.j <= 5]
         if not gen and roles == "patient" and mt.j + 1 < len(toks) and toks[mt.j + 1].norm == "من" \
                 and (toks[mt.j].norm.isdigit() or toks[mt.j].norm in _COUNT_WORDS):
             gen = [m for m in after if _tok(m)[0] == mt.j + 2]  # "محاكمة 100 من الصيادين المصريين"
