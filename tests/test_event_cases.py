@@ -125,6 +125,25 @@ def test_counted_members_of_a_group_are_the_victims(text: str) -> None:
         [(e.actor, e.recipient, e.rule) for e in assaults]
 
 
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("أعلن الجيش الباكستاني مقتل أربعة من جنوده في كمين قرب الحدود الأفغانية.", None),
+    ("اعترفت الحركة المسلحة بمقتل ثلاثة من عناصرها في غارة نفذها الطيران الحربي الأمريكي قرب مدينة كيسمايو الصومالية.",
+     "USA"),
+])
+def test_the_subjects_own_men_killed_are_its_loss(text: str, attacker: str | None) -> None:
+    """"أعلن الجيش مقتل أربعة من جنوده": the army lost its men, it did not kill them; the author of the raid named
+    after نفذها struck them."""
+    from rasid.pipeline import extract_text
+
+    assaults = [e for e in extract_text(text, published="2024-03-10") if "ASSAULT" in e.event]
+    assert assaults, "no ASSAULT"
+    got = [(e.actor[0].code, e.actor[0].sector, [(r.code, r.sector) for r in e.recipient]) for e in assaults]
+    assert not any(e.actor[0].sector in ("MIL", "REB") and e.actor[0].code == e.recipient[0].code
+                   and e.actor[0].sector == e.recipient[0].sector for e in assaults if e.recipient), got
+    if attacker:
+        assert any(e.actor[0].code == attacker for e in assaults), got
+
+
 def test_a_support_verb_with_a_counted_subject_stays_active() -> None:
     """"فتح ثلاثة مسلحين النار على دورية للشرطة": the counted gunmen fired (فتح النار is never passive), the police
     patrol was hit."""

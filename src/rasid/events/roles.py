@@ -147,6 +147,22 @@ def _fire_roles(doc: Document, f: Frame, before: list[Mention], after: list[Ment
     f.recipient = [m for m in target if agent is None or m.code != agent.code or m.sector != agent.sector]
 
 
+_MEMBER_STEMS = tuple(fold(w) for w in ("جنود", "عناصر", "أفراد", "افراد", "مقاتلي", "أعضاء", "اعضاء", "منتسبي",
+                                        "رجال", "ضباط", "عسكريي", "أنصار", "انصار"))
+_OWN_SUFFIXES = ("ه", "ها", "هم", "نا")
+
+
+def _own_members(doc: Document, j: int, hi: int) -> bool:
+    """"ثلاثة من جنوده"، "اثنين من عناصرها": a count of the subject's own men (a member noun with a pronoun)."""
+    toks = doc.tokens
+    for k in range(j, hi - 1):
+        if toks[k].norm == "من":
+            w = toks[k + 1].norm
+            if any(w == stem + suf for stem in _MEMBER_STEMS for suf in _OWN_SUFFIXES):
+                return True
+    return False
+
+
 def _charge_roles(doc: Document, f: Frame, before: list[Mention], after: list[Mention],
                   last: Frame | None = None) -> None:
     """An interference charge ("أكد الوزير أن التدخلات الإيرانية في شؤون البحرين مرفوضة"، "تصريحات المرشد
@@ -635,6 +651,16 @@ def _roles(doc: Document, f: Frame, ments: list[Mention], prev: list[Frame], las
             subj = agent[0] if agent else _subject_before(doc, f, before, prev)
             if obj and subj is obj[0]:
                 subj = None
+            if not obj and not agent and subj is not None and trig.type == "ASSAULT" \
+                    and _own_members(doc, min(mt.j, _tok(subj)[1]), min(sb, mt.j + 4)):
+                # "أعلن الجيش مقتل ثلاثة من جنوده"، "اعترف الحزب بمقتل اثنين من عناصره": the subject's own men
+                # were killed; the subject is the side hit, whoever struck is named apart or not at all
+                obj, subj = [subj], None
+                k = next((q for q in range(mt.j, min(sb, mt.j + 6)) if toks[q].norm in _CARRIED_OUT), None)
+                if k is not None:  # "... في غارة نفذها الطيران الإسرائيلي": the raid's author struck them
+                    subj = next((m for m in rest if k < _tok(m)[0] <= k + 5 and m.code
+                                 and _gov(doc, m) in ("", "من")), None)
+                rule += ".own-members" if subj is not None else ".own-members.passive"
             if not agent and subj is not None and _speaks_between(doc, max(f.sent.tok_start, _tok(subj)[0] - 2), mt.i):
                 subj = None  # "أعرب الرئيس عن استيائه من ... اغتيال نائب": the speaker did not kill
         else:
