@@ -202,6 +202,8 @@ _DUAL_PEERS = frozenset(fold(w) for w in (
     "الطرفان", "الطرفين", "الجانبان", "الجانبين"))
 # tribal collectives (offices.tsv): CVL for want of a PLOVER tribal sector, but they bear arms
 _TRIBAL = frozenset({"Tribe", "Tribes", "Clan", "Clans", "Tribesmen", "Tribal fighters"})
+# civilians who attack as such (not a protest turned violent): tribes, settlers (labels of offices.tsv, groups.tsv)
+_ARMED_CIVILIANS = _TRIBAL | {"Israeli settlers"}
 
 
 def _entity(doc: Document, m: Mention, f: Frame, home: str | None, codes: list[str] | None = None,
@@ -491,6 +493,9 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
             named = [p.country_code for p in _sentence_places(doc, f) if p.start > f.match.start]
             code = next((c for c in named if c and c != code and c not in _IGO), None) or (
                 home if home and home not in _IGO else code)
+        if trig.type == "ASSAULT" and code == "ISR" and any(a.identifier_text == "Israeli settlers"
+                                                            for a in actors):
+            code = "PSE"  # "أحرق مستوطنون منزلا": settlers in the occupied territories strike Palestinians
         if types == ["THREATEN"] and code == actors[0].code:
             # "قبل أن يتوجه إلى مركز ..."، "هددوا بسلاحهم سائقا": an attack to come on no one named, nowhere
             # abroad ("مستعد لتوجيه ضربات على أهداف في ليبيا" threatens Libya)
@@ -706,7 +711,8 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         types, mode = ["ACCUSE"], ["disapprove"]
         f.rule += ".verbal"
     if trig.type == "ASSAULT" and trig.pos == "v" and actors and all(a.sector == "CVL" for a in actors) \
-            and not any(a.office in _TRIBAL for a in actors):  # armed tribesmen fight: no riot, no victims
+            and not any(a.office in _ARMED_CIVILIANS or a.identifier_text in _ARMED_CIVILIANS for a in actors):
+        # (armed tribesmen and settlers attack: no riot, no victims)
         if trig.mode == "kill" or fold(trig.lemma) in _STRIKE_VERBS:
             # ("استهدف فيها مدنيون": civilians named with a striking verb were struck, read passively)
             # "قتلت قذائف الهاون عشرات المدنيين"، "أربعة مدنيين قتلوا في قصف": civilians are the victims of a
