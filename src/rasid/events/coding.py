@@ -560,6 +560,17 @@ def _code(doc: Document, f: Frame, home: str | None, keep_all: bool) -> list[Eve
         return []  # "ودعا النقيب المتنزهين إلى التقيد بتعليمات الإنقاذ": a junior officer's advice to the public
     if (trig.type in _NEEDS_RECIPIENT or trig.mode == "censor") and not recips and not _multilateral(trig, actors[0]):
         return []
+    if trig.type == "SUPPORT" and not recips:
+        # "رحبت السعودية باتفاق وقف إطلاق النار في السودان"، "صادق على اتفاقية التعاون مع المملكة المتحدة": what is
+        # welcomed or ratified concerns the other country named after it; "صادق البرلمان على القانون"، "أشاد السفير
+        # بمستوى الخدمات": approval of a law or a service backs no one named (PLOVER SUPPORT needs its recipient)
+        other = next((m for m in doc.mentions if "tok" in m.extra and f.match.j <= _tok(m)[0] < f.sent.tok_end
+                      and m.code and m.code not in {a.code for a in actors} and m.code not in _IGO), None)
+        if other is None:
+            return []
+        recips = [Entity(code=other.code, sector="GOV", entity_text="", identifier_text=None)]
+        f.inferred += 1
+        f.rule += "+recipient:topic"
     if trig.type in _VERBAL | {"RETREAT"} and not recips and not _leads_sentence(doc, f) \
             and fold(trig.lemma) not in (_NO_TRUTH, _WONT):
         return []  # a statement addressed to no one, inside another clause: comment, not an event
