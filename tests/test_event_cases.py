@@ -144,6 +144,19 @@ def test_the_subjects_own_men_killed_are_its_loss(text: str, attacker: str | Non
         assert any(e.actor[0].code == attacker for e in assaults), got
 
 
+@pytest.mark.parametrize("text", [
+    "وكشفت الشرطة العراقية ملابسات تفجير مسجد الإمام الكاظم في حي الكاظمية ببغداد.",
+    "وكشفت السلطات الكويتية ملابسات تفجير مسجد الإمام الصادق في حي الصوابر.",
+])
+def test_a_building_named_for_someone_is_no_side(text: str) -> None:
+    """"تفجير مسجد الإمام الصادق": the imam names the mosque; he neither bombed nor was bombed."""
+    from rasid.pipeline import extract_text
+
+    events = extract_text(text, published="2024-03-10")
+    sides = [x.entity_text for e in events for x in e.actor + e.recipient]
+    assert not any("الإمام" in t for t in sides), sides
+
+
 def test_a_support_verb_with_a_counted_subject_stays_active() -> None:
     """"فتح ثلاثة مسلحين النار على دورية للشرطة": the counted gunmen fired (فتح النار is never passive), the police
     patrol was hit."""

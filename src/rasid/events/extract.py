@@ -1078,6 +1078,11 @@ def _home(doc: Document) -> str | None:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else None
 
 
+# buildings, sites and prizes named for a person ("مسجد الإمام الصادق"، "مطار الملك خالد"، "جائزة الملك فيصل")
+_NAMED_FOR_PERSON = {fold(w) for w in ("مسجد", "جامع", "حسينية", "ضريح", "مرقد", "مستشفى", "مدرسة", "شارع", "مطار",
+                                       "جامعة", "ميناء", "جائزة", "ساحة", "ميدان", "جسر", "قاعة")}
+
+
 def _is_actor(doc: Document, m: Mention) -> bool:
     """Capitals and country names after a locative preposition are places, not actors."""
     g = _gov(doc, m)
@@ -1093,6 +1098,8 @@ def _is_actor(doc: Document, m: Mention) -> bool:
     if m.kind in ("name", "country", "capital") and _conjoined_place(doc, m):
         return False  # "في العراق وسوريا واليمن": countries joined to a place after في are places too
     i = m.extra["tok"][0]
+    if m.kind in ("person", "office") and i > 0 and set(doc.tokens[i - 1].forms) & _NAMED_FOR_PERSON:
+        return False  # "تفجير مسجد الإمام الصادق"، "مطار الملك خالد": a building named for someone, no participant
     if i > 0 and doc.tokens[i - 1].norm in _ACCORDING:
         return False  # "بحسب المنظمة"، "وفقا للشرطة": the source of the report, not a participant
     if m.kind == "nisba" and any(p.end <= m.start and not doc.text[p.end:m.start].strip() and p.country_code == m.code
