@@ -17,6 +17,7 @@ layers over each sentence and the document-level passes between frames.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -1120,7 +1121,9 @@ def _conjoined_place(doc: Document, m: Mention) -> bool:
     t = doc.tokens[i0]
     if i0 == 0 or not any(p == "و" for p in t.prefixes):
         return False
-    prev = next((p for p in doc.mentions if "tok" in p.extra and p.extra["tok"][1] == i0), None)
+    # the mention ending right before this one (mentions are in text order; no scan of the whole document)
+    k = bisect.bisect_left(doc.mentions, m.start, key=lambda x: x.start)
+    prev = next((p for p in doc.mentions[max(0, k - 3):k] if "tok" in p.extra and p.extra["tok"][1] == i0), None)
     if prev is None:
         return False
     if prev.kind in ("name", "country", "capital"):

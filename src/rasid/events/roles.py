@@ -147,19 +147,19 @@ def _fire_roles(doc: Document, f: Frame, before: list[Mention], after: list[Ment
     f.recipient = [m for m in target if agent is None or m.code != agent.code or m.sector != agent.sector]
 
 
-_MEMBER_STEMS = tuple(fold(w) for w in ("جنود", "عناصر", "أفراد", "افراد", "مقاتلي", "أعضاء", "اعضاء", "منتسبي",
-                                        "رجال", "ضباط", "عسكريي", "أنصار", "انصار"))
-_OWN_SUFFIXES = ("ه", "ها", "هم", "نا")
+# a member noun with a possessive pronoun: "جنوده"، "عناصرها"، "مقاتليهم"
+_OWN_MEMBERS = frozenset(fold(stem) + suffix
+                         for stem in ("جنود", "عناصر", "أفراد", "افراد", "مقاتلي", "أعضاء", "اعضاء", "منتسبي",
+                                      "رجال", "ضباط", "عسكريي", "أنصار", "انصار")
+                         for suffix in ("ه", "ها", "هم", "نا"))
 
 
 def _own_members(doc: Document, j: int, hi: int) -> bool:
     """"ثلاثة من جنوده"، "اثنين من عناصرها": a count of the subject's own men (a member noun with a pronoun)."""
     toks = doc.tokens
     for k in range(j, hi - 1):
-        if toks[k].norm == "من":
-            w = toks[k + 1].norm
-            if any(w == stem + suf for stem in _MEMBER_STEMS for suf in _OWN_SUFFIXES):
-                return True
+        if toks[k].norm == "من" and toks[k + 1].norm in _OWN_MEMBERS:
+            return True
     return False
 
 
